@@ -1,0 +1,133 @@
+"""The library entry points: lint files, bytes or text; parse a file into the Report model.
+
+The pipeline is linear: bytes → reader → Document → extractor → Report → schema → rules →
+diagnostics. Each file is handled on its own; a bad file gives diagnostics, never an
+exception, so the other files of a run go on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlint import plugins
+from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.document import Document
+from reportlint.engine import engine_rule, run_rules
+from reportlint.extract import extract
+from reportlint.model import Report
+from reportlint.readers import ReadError, reader_for
+from reportlint.readers.decode import DecodeError
+from reportlint.readers.text import parse_text
+from reportlint.rule import Context
+from reportlint.schema import validate
+from reportlint.template import load
+
+
+class PathError(OSError):
+    """A path given on the command line does not exist or cannot be read (exit 2)."""
+
+
+@dataclass
+class Options:
+    lang: str = "zh"
+    template: str | None = None
+    year: int | None = None
+
+
+@dataclass
+class FileResult:
+    path: str
+    report: Report | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    source_lines: list[str] = field(default_factory=list)
+
+    def worst(self) -> Severity | None:
+        return max((d.severity for d in self.diagnostics), default=None)
+
+
+def supported_extensions() -> set[str]:
+    return {ext for reader in plugins.readers() for ext in reader.extensions if ext}
+
+
+def discover(paths: Iterable[str]) -> Iterator[str]:
+    """Files to lint: files as given, folders walked for the extensions a reader claims (sorted)."""
+    extensions = supported_extensions()
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [os.path.join(root, f) for f in files if Path(f).suffix.lower() in extensions]
+            yield from sorted(found)
+        elif path.is_file():
+            yield given
+        elif path.exists():
+            raise PathError(f"{given}: not a regular file or folder")
+        else:
+            raise PathError(f"{given}: no such file or folder")
+
+
+def lint_file(path: str, options: Options | None = None) -> FileResult:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise PathError(f"{path}: {exc.strerror or exc}") from exc
+    return lint_bytes(path, data, options)
+
+
+def lint_bytes(path: str, data: bytes, options: Options | None = None) -> FileResult:
+    options = options or Options()
+    try:
+        document = reader_for(path, plugins.readers()).read(path, data)
+    except (ReadError, DecodeError) as exc:
+        return _unreadable(path, str(exc), options)
+    return lint_document(document, options)
+
+
+def lint_text(text: str, path: str = "<text>", options: Options | None = None) -> FileResult:
+    return lint_document(parse_text(path, text), options or Options())
+
+
+def lint_document(document: Document, options: Options) -> FileResult:
+    report = extract(document, options.template, options.year)
+    template = load(report.template)
+    rules = plugins.rules()
+    result = FileResult(document.path, report, source_lines=document.source_lines)
+    ctx = Context(report, template, document, options.lang)
+    if not report.found_anything:
+        rule = engine_rule(rules, "E002")
+        result.diagnostics.append(
+            rule.diagnostic(ctx, ctx.t("文件中未找到政府信息公开工作年度报告（无标题、无部分标题、无表格）", "no annual report found in the file"))
+        )
+        return result
+    for violation in validate(report.to_json(), "report.schema.json"):
+        rule = engine_rule(rules, "E004")
+        result.diagnostics.append(rule.diagnostic(ctx, f"{violation.pointer}: {violation.message}"))
+    result.diagnostics += run_rules(report, template, document, rules, options.lang)
+    return result
+
+
+def parse_file(path: str, options: Options | None = None) -> FileResult:
+    """The Report model of a file (and E001 if it cannot be read), without running rules."""
+    options = options or Options()
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise PathError(f"{path}: {exc.strerror or exc}") from exc
+    try:
+        document = reader_for(path, plugins.readers()).read(path, data)
+    except (ReadError, DecodeError) as exc:
+        return _unreadable(path, str(exc), options)
+    return FileResult(path, extract(document, options.template, options.year), source_lines=document.source_lines)
+
+
+def _unreadable(path: str, reason: str, options: Options) -> FileResult:
+    report = Report(path=path, template=options.template or "gov-2021")
+    ctx = Context(report, load(report.template), None, options.lang)
+    rule = engine_rule(plugins.rules(), "E001")
+    message = ctx.t(f"无法读取文件：{reason}", f"cannot read the file: {reason}")
+    return FileResult(path, None, [rule.diagnostic(ctx, message)])

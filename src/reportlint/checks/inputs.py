@@ -1,0 +1,81 @@
+"""E0xx: problems with the input itself. The engine raises these; the classes document them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.hookspecs import hookimpl
+from reportlint.rule import Context, Rule
+
+
+class _EngineRule(Rule):
+    severity = Severity.ERROR
+
+    def check(self, ctx: Context) -> Iterable[Diagnostic]:
+        return ()
+
+
+class Unreadable(_EngineRule):
+    """The file cannot be read: not text in any encoding reports use, or a format no reader reads.
+
+    Wrong: a file with bytes that are neither UTF-8 nor GB18030, or a binary file named ``.txt``.
+
+    Right: the report saved as UTF-8 (or GB18030) text, HTML, Markdown, DOCX or PDF.
+    """
+
+    code = "E001"
+    name = "unreadable-file"
+    summary = "文件无法读取（编码或格式无法识别）"
+
+
+class NoReport(_EngineRule):
+    """The file holds no annual report: no title, no section heading, no table of the format.
+
+    Wrong: a notice, a web page's navigation, an empty file.
+
+    Right: a file whose text is a 政府信息公开工作年度报告.
+    """
+
+    code = "E002"
+    name = "no-report"
+    summary = "文件中未找到政府信息公开工作年度报告"
+
+
+class RuleCrashed(_EngineRule):
+    """A rule raised an exception. The other rules still ran; please report the bug.
+
+    Wrong: any E003 — it is reportlint's fault, not the report's.
+
+    Right: no E003.
+    """
+
+    code = "E003"
+    name = "rule-crashed"
+    summary = "规则运行出错（其他规则照常运行）"
+
+
+class ModelInvalid(_EngineRule):
+    """The report model does not conform to schemas/report.schema.json.
+
+    For an extracted report this is a reportlint bug; for a report given as JSON or YAML
+    data it names the value that is wrong.
+
+    Wrong::
+
+        {"template": "gov-2021", "year": "二〇二四", ...}
+
+    Right::
+
+        {"template": "gov-2021", "year": 2024, ...}
+    """
+
+    code = "E004"
+    name = "model-invalid"
+    summary = "报告数据不符合 report.schema.json"
+
+
+@hookimpl
+def reportlint_add_rules() -> list[Any]:
+    return [Unreadable(), NoReport(), RuleCrashed(), ModelInvalid()]

@@ -1,0 +1,154 @@
+"""The command line: argument parsing and exit codes, nothing else.
+
+Exit status: 0 when nothing at or above the failing severity was found, 1 when something
+was, 2 for a usage error, an unreadable path or an internal error — always with a
+one-line message on stderr, never a traceback (set REPORTLINT_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from reportlint import __version__
+
+EXIT_CLEAN, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"reportlint: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reportlint", description="政府信息公开工作年度报告合规检查 (a linter for disclosure annual reports)")
+    parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="lint report files and folders")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders to search")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    _common(check)
+    check.add_argument(
+        "--fail-on", choices=["error", "warning", "info"], default="error",
+        help="lowest severity that makes the exit status 1 (default: error)",
+    )
+    check.add_argument("--output-file", metavar="FILE", help="write the output here instead of stdout")
+
+    parse = commands.add_parser("parse", help="print the report model extracted from a file")
+    parse.add_argument("path", metavar="FILE")
+    parse.add_argument("--format", choices=["json", "yaml"], default="json")
+    _common(parse)
+
+    rules = commands.add_parser("rules", help="list the rules, or show one rule's documentation")
+    rules.add_argument("code", nargs="?", help="a rule code (S101) or name (missing-section)")
+    rules.add_argument("--lang", choices=["zh", "en"], default="zh")
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="message language (default: zh)")
+    parser.add_argument("--template", choices=["gov-2021", "gov-2019"], help="read every file with this template")
+    parser.add_argument("--year", type=int, help="the reporting year, where the files do not say it")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        _parser().print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return {"check": _check, "parse": _parse, "rules": _rules}[args.command](args)
+    except KeyboardInterrupt:
+        print("reportlint: interrupted", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - the contract is one line and exit 2, never a traceback
+        from reportlint.api import PathError
+        from reportlint.plugins import PluginError
+
+        if os.environ.get("REPORTLINT_DEBUG"):
+            raise
+        if isinstance(exc, (PathError, PluginError)):
+            print(f"reportlint: {exc}", file=sys.stderr)
+        else:
+            print(f"reportlint: internal error: {type(exc).__name__}: {exc} (REPORTLINT_DEBUG=1 shows more)", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _options(args: argparse.Namespace) -> object:
+    from reportlint.api import Options
+
+    return Options(lang=args.lang, template=args.template, year=args.year)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from reportlint import api, plugins
+    from reportlint.diagnostics import Severity
+
+    options = _options(args)
+    results = [api.lint_file(path, options) for path in api.discover(args.paths)]  # type: ignore[arg-type]
+    diagnostics = [d for r in results for d in r.diagnostics]
+    sources = {r.path: r.source_lines for r in results}
+    output = plugins.reporters()[args.format].render(diagnostics, sources)
+    if args.format == "text":
+        output += _summary(len(results), diagnostics, args.lang)
+    _write(output, args.output_file)
+    threshold = Severity.parse(args.fail_on)
+    return EXIT_FOUND if any(d.severity >= threshold for d in diagnostics) else EXIT_CLEAN
+
+
+def _summary(files: int, diagnostics: list[object], lang: str) -> str:
+    counts = {name: sum(1 for d in diagnostics if str(d.severity) == name) for name in ("error", "warning", "info")}  # type: ignore[attr-defined]
+    if lang == "en":
+        return f"{files} file(s) checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n"
+    return f"共检查 {files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，提示 {counts['info']} 个\n"
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from reportlint import api
+
+    result = api.parse_file(args.path, _options(args))  # type: ignore[arg-type]
+    if result.report is None:
+        for d in result.diagnostics:
+            print(f"reportlint: {d.path}: {d.code} {d.message}", file=sys.stderr)
+        return EXIT_FOUND
+    model = result.report.to_json()
+    if args.format == "yaml":
+        import yaml
+
+        text = yaml.safe_dump(model, allow_unicode=True, sort_keys=False)
+    else:
+        text = json.dumps(model, ensure_ascii=False, indent=2) + "\n"
+    _write(text, None)
+    return EXIT_CLEAN
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from reportlint import plugins
+
+    catalogue = plugins.rules()
+    if args.code:
+        chosen = [r for r in catalogue if args.code in (r.code, r.name)]
+        if not chosen:
+            print(f"reportlint: no rule {args.code!r}", file=sys.stderr)
+            return EXIT_USAGE
+        for rule in chosen:
+            print(f"{rule.code} {rule.name} [{rule.severity}]\n{rule.summary}\n\n{rule.doc}\n")
+        return EXIT_CLEAN
+    seen = set()
+    for rule in catalogue:
+        if (rule.code, rule.name) not in seen:
+            seen.add((rule.code, rule.name))
+            print(f"{rule.code}  {rule.name:<32} {str(rule.severity):<8} {rule.summary}")
+    return EXIT_CLEAN
+
+
+def _write(text: str, path: str | None) -> None:
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)

@@ -1,0 +1,94 @@
+"""The Document: what a reader found in a file, laid out without interpretation.
+
+A reader turns bytes into an ordered list of blocks (heading, paragraph, table). Every
+piece of text keeps a `Span` back into the source so that a diagnostic about a cell can
+point at the cell. The Document knows nothing about reports; the extractor does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["heading", "paragraph", "table"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A range in the source: 1-based lines and columns (columns in code points, end exclusive).
+
+    Formats without lines (DOCX, PDF) fill `locator` with their own address and keep
+    line/column at the block's best approximation.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    locator: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+        if self.locator:
+            data["locator"] = self.locator
+        return data
+
+
+@dataclass
+class Fragment:
+    """A piece of source text and where it starts; sub-spans are computed on demand."""
+
+    text: str
+    span: Span
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The span of text[start:end], following line breaks inside the fragment."""
+        start = max(0, min(start, len(self.text)))
+        end = max(start, min(end, len(self.text)))
+        line_a, col_a = self._position(start)
+        line_b, col_b = self._position(end)
+        if (line_b, col_b) == (line_a, col_a):
+            col_b += 1
+        return Span(line_a, col_a, line_b, col_b, self.span.locator)
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        before = self.text[:offset]
+        breaks = before.count("\n")
+        if not breaks:
+            return self.span.line, self.span.column + offset
+        return self.span.line + breaks, offset - before.rfind("\n")
+
+
+@dataclass
+class Cell(Fragment):
+    """One table cell. An empty cell is kept: a blank is information, not layout noise."""
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    fragment: Fragment
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.fragment.text
+
+
+@dataclass
+class Document:
+    path: str
+    format: str
+    encoding: str | None
+    blocks: list[Block]
+    source_lines: list[str] = field(default_factory=list)

@@ -1,0 +1,107 @@
+"""Title, reporting year and agency; the fee statement; signatures of the old template."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reportlint.document import Span
+from reportlint.extract.stream import Token
+from reportlint.model import Located
+from reportlint.template import Template
+from reportlint.template.labels import normalise
+
+CORE_TITLE = "政府信息公开工作年度报告"
+_TITLE = re.compile(r"(?:政府|政务)信息公开(?:工作)?(?:的)?(?:年度)?(?:信息公开)?(?:工作)?报告")
+_TITLE_PREFIX = re.compile(r"[\u4e00-\u9fff\d()]*$")
+_LABELLED_TITLE = re.compile(r"^(?:标题|题目|title):", re.I)
+_YEAR_IN_PREFIX = re.compile(r"(20\d\d)年度?")
+_PERIOD = re.compile(r"(20\d\d)年1月1日")
+_YEAR_OF_REPORT = re.compile(r"(20\d\d)年度")
+_ANY_YEAR = re.compile(r"(20\d\d)年")
+_FEE = re.compile(r"信息处理费|处理费|收费|费用")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+@dataclass
+class Title:
+    text: str
+    span: Span
+    year: int | None
+    agency: str | None
+
+
+def find_title(tokens: list[Token]) -> Title | None:
+    """The report's own title: a line that is the title, else the first title named in the opening."""
+    best: tuple[int, int, Title] | None = None
+    for order, token in enumerate(tokens[:60]):
+        for match in _TITLE.finditer(token.norm):
+            prefix_match = _TITLE_PREFIX.search(token.norm[: match.start()])
+            prefix = prefix_match.group(0) if prefix_match else ""
+            start = match.start() - len(prefix)
+            whole = start == 0 and match.end() >= len(token.norm) - 2
+            labelled = bool(_LABELLED_TITLE.match(token.norm[:start]))
+            score = 2 if (whole or labelled) else 1
+            year, agency = _split_prefix(prefix)
+            title = Title(token.norm[start : match.end()], token.piece(start, match.end()).span, year, agency)
+            if best is None or score > best[0]:
+                best = (score, -order, title)
+        if best and best[0] == 2:
+            break
+    return best[2] if best else None
+
+
+def _split_prefix(prefix: str) -> tuple[int | None, str | None]:
+    match = _YEAR_IN_PREFIX.search(prefix)
+    year = int(match.group(1)) if match else None
+    agency = prefix
+    if match:
+        agency = prefix[: match.start()] if match.start() > 0 else prefix[match.end() :]
+    agency = agency.strip("()_-")
+    return year, (agency if len(agency) >= 2 else None)
+
+
+def find_year(tokens: list[Token], title: Title | None) -> tuple[int | None, str | None]:
+    """The reporting year: the title's, else the statistics period's, else the year the text names most."""
+    if title and title.year:
+        return title.year, "title"
+    text = "".join(t.norm for t in tokens)
+    for pattern, source in ((_PERIOD, "period"), (_YEAR_OF_REPORT, "body")):
+        match = pattern.search(text)
+        if match:
+            return int(match.group(1)), source
+    counts = Counter(int(y) for y in _ANY_YEAR.findall(text[:6000]))
+    if counts:
+        return counts.most_common(1)[0][0], "body"
+    return None, None
+
+
+def find_fee_statement(tokens: list[Token]) -> Located | None:
+    """The sentences of section 六 that speak of fees."""
+    sentences: list[tuple[str, Span]] = []
+    for token in tokens:
+        for match in _SENTENCE.finditer(token.text):
+            sentence = match.group(0).strip()
+            if sentence and _FEE.search(sentence):
+                offset = token.start + match.start()
+                sentences.append((sentence, token.fragment.span_of(offset, offset + len(match.group(0)))))
+    if not sentences:
+        return None
+    return Located("".join(s for s, _ in sentences), sentences[0][1])
+
+
+def find_old_signatures(tokens: list[Token], old: Template) -> list[Located]:
+    """Labels and citations that only the old template has, each where it first occurs."""
+    found: list[Located] = []
+    cites_current = any("国办公开办函〔2021〕30号" in t.norm for t in tokens)
+    for signature in old.signatures:
+        if cites_current and "〔2019〕60号" in signature:
+            continue
+        needle = normalise(signature)
+        for token in tokens:
+            start = token.norm.find(needle)
+            if start != -1:
+                found.append(Located(signature, token.piece(start, start + len(needle)).span))
+                break
+    return found

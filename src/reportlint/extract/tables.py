@@ -1,0 +1,329 @@
+"""Template-driven table extraction: find each row label, align the figures that follow it.
+
+The same procedure serves every layout. Within a table's region of the token stream:
+
+1. cut labels out of tokens that hold labels and figures run together ("四、结转下年度
+   继续办理 0 0 0 0 0 0 0", or a crawl's fused line) and split figures printed with spaces;
+2. classify every token: a template label (exactly, or within a typo's distance), a
+   figure, a blank cell, or other text;
+3. take the row labels in template order and, after each, the figures of its physical
+   row — or, where a row holds fewer slots than the template has columns (one cell per
+   line), the figures of the following rows;
+4. align the figures with the template's columns (`align`).
+
+Blank cells stay blank. A row whose figures cannot be aligned is kept as not assessable,
+never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from reportlint.extract.stream import NOT_APPLICABLE, VALUE, Token, is_value_text, is_values
+from reportlint.model import CellValue, LabelFinding, Located, TableData
+from reportlint.template import RowSpec, TableSpec
+from reportlint.template.labels import nearest
+
+LABEL_KINDS = ("row", "column", "header", "group", "caption")
+
+
+@dataclass
+class Classified:
+    token: Token
+    kind: str  # row | column | header | group | caption | value | blank | text
+    key: str = ""
+    expected: str = ""  # the template's label, for a fuzzy match
+    exact: bool = True
+
+
+@dataclass
+class TableResult:
+    data: TableData
+    labels: list[LabelFinding]
+    missing_rows: list[str]
+    unexpected_rows: list[Located]
+    unaligned_rows: list[Located]
+
+
+def extract_table(spec: TableSpec, tokens: list[Token]) -> TableResult:
+    items = classify(spec, _cut_labels(spec, tokens))
+    labels = [
+        LabelFinding(spec.key, c.kind, c.key, c.expected, c.token.text, c.token.span)
+        for c in items
+        if c.kind in LABEL_KINDS and not c.exact
+    ]
+    data = TableData(spec.key)
+    unaligned: list[Located] = []
+    if spec.layout == "flat":
+        found = _read_flat(spec, items, data, unaligned)
+        missing = [] if found else [r.key for r in spec.rows]
+    else:
+        missing = _read_rows(spec, items, data, unaligned)
+    data.found = len(missing) < len(spec.rows)
+    label_tokens = [c.token for c in items if c.kind in LABEL_KINDS]
+    if data.found and label_tokens:
+        first, last = label_tokens[0].span, items[-1].token.span
+        data.span = type(first)(first.line, first.column, last.end_line, last.end_column, first.locator)
+    unexpected = _unexpected_rows(spec, items) if data.found else []
+    return TableResult(data, labels, missing if data.found else [], unexpected, unaligned)
+
+
+# -- 1. cutting labels out of run-together text -------------------------------------------
+
+
+def _cut_labels(spec: TableSpec, tokens: list[Token]) -> list[Token]:
+    vocab = spec.vocabulary
+    ordered = sorted((n for n in vocab if len(n) >= 2), key=len, reverse=True)
+    result: list[Token] = []
+    for token in tokens:
+        if token.cell and (token.norm in vocab or not token.norm):
+            result.append(token)
+            continue
+        cuts = _label_cuts(token.norm, ordered)
+        pieces = token.split_at(cuts) if cuts and _is_table_material(token, cuts) else [token]
+        for piece in pieces:
+            if not piece.cell and piece.norm not in vocab and is_values(piece):
+                result += piece.words()
+            else:
+                result.append(piece)
+    return result
+
+
+def _label_cuts(norm: str, ordered: list[str]) -> list[tuple[int, int]]:
+    taken = [False] * len(norm)
+    cuts: list[tuple[int, int]] = []
+    for label in ordered:
+        start = norm.find(label)
+        while start != -1:
+            end = start + len(label)
+            if not any(taken[start:end]):
+                cuts.append((start, end))
+                taken[start:end] = [True] * (end - start)
+            start = norm.find(label, end)
+    return sorted(cuts)
+
+
+def _is_table_material(token: Token, cuts: list[tuple[int, int]]) -> bool:
+    """Cut a token only if it is labels and figures, not a sentence that names a label."""
+    if len(cuts) == 1 and cuts[0] == (0, len(token.norm)):
+        return False
+    rest = []
+    cursor = 0
+    for a, b in cuts:
+        rest.append(token.piece(cursor, a) if a > cursor else None)
+        cursor = b
+    rest.append(token.piece(cursor, len(token.norm)) if cursor < len(token.norm) else None)
+    stray = sum(len(p.norm) for p in rest if p is not None and not is_values(p))
+    if len(cuts) == 1:
+        return stray == 0
+    return stray <= 0.2 * len(token.norm)
+
+
+# -- 2. classification ---------------------------------------------------------------------
+
+
+def classify(spec: TableSpec, tokens: list[Token]) -> list[Classified]:
+    vocab = spec.vocabulary
+    by_norm = {norm: norm for norm in vocab}
+    items: list[Classified] = []
+    skip = False
+    for i, token in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        norm = token.norm
+        if not norm:
+            items.append(Classified(token, "blank"))
+        elif norm in vocab:
+            kind, key, _ = vocab[norm]
+            items.append(Classified(token, kind, key))
+        elif is_value_text(token.folded):
+            items.append(Classified(token, "value"))
+        elif i + 1 < len(tokens) and (norm + tokens[i + 1].norm) in vocab and _short(token, tokens[i + 1]):
+            # a header cell broken over two lines ("商业" / "企业")
+            joined = tokens[i + 1]
+            merged = Token(token.fragment, token.start, token.end, norm + joined.norm, token.index, token.row, token.cell)
+            kind, key, _ = vocab[merged.norm]
+            items.append(Classified(merged, kind, key))
+            skip = True
+        else:
+            match = nearest(norm, by_norm) if len(norm) <= 60 else None
+            if match is not None:
+                kind, key, label = vocab[match[0]]
+                items.append(Classified(token, kind, key, expected=label, exact=False))
+            else:
+                items.append(Classified(token, "text"))
+    return items
+
+
+def _short(a: Token, b: Token) -> bool:
+    return len(a.norm) <= 6 and len(b.norm) <= 6
+
+
+# -- 3. rows -------------------------------------------------------------------------------
+
+
+def _read_rows(spec: TableSpec, items: list[Classified], data: TableData, unaligned: list[Located]) -> list[str]:
+    order = [row.key for row in spec.rows]
+    hits: dict[str, int] = {}
+    next_rank = 0
+    for i, item in enumerate(items):
+        if item.kind == "row" and item.key not in hits:
+            rank = order.index(item.key)
+            if rank >= next_rank:
+                hits[item.key] = i
+                next_rank = rank + 1
+    for key, i in hits.items():
+        row = spec.row(key)
+        slots = _slots_after(items, i, len(row.columns))
+        _fill(spec, row, items[i].token, slots, data, unaligned)
+    return [key for key in order if key not in hits]
+
+
+def _slots_after(items: list[Classified], i: int, wanted: int) -> list[Classified]:
+    """The figures that belong to the label at items[i]."""
+    return _collect(items, i + 1, items[i].token.row, wanted)
+
+
+def _collect(items: list[Classified], k: int, row: int, wanted: int) -> list[Classified]:
+    """Slots from items[k] on: the rest of physical row `row`, or more rows if it is too short."""
+    same_row: list[Classified] = []
+    while k < len(items) and items[k].token.row == row and items[k].kind not in LABEL_KINDS:
+        same_row.append(items[k])
+        k += 1
+    if len(same_row) >= wanted or sum(1 for s in same_row if s.kind != "blank") >= wanted:
+        return same_row
+    # one cell per line: keep reading figures from the following rows
+    slots = [s for s in same_row if s.kind != "blank"]
+    while k < len(items) and len(slots) < wanted:
+        item = items[k]
+        if item.kind in LABEL_KINDS or item.kind == "text":
+            break
+        if item.kind == "value":
+            slots.append(item)
+        k += 1
+    return slots if slots or not same_row else same_row
+
+
+def _read_flat(spec: TableSpec, items: list[Classified], data: TableData, unaligned: list[Located]) -> bool:
+    """A table printed as one line of figures under its header (section 四)."""
+    wanted = sum(len(r.columns) for r in spec.rows)
+    first_label = next((i for i, c in enumerate(items) if c.kind in LABEL_KINDS), None)
+    if first_label is None:
+        return False
+    rows: dict[int, list[Classified]] = {}
+    for item in items[first_label:]:
+        rows.setdefault(item.token.row, []).append(item)
+    slots: list[Classified] | None = None
+    for row_items in rows.values():
+        values = [c for c in row_items if c.kind == "value"]
+        if len(values) >= 2 and all(c.kind in ("value", "blank") for c in row_items):
+            slots = row_items
+            break
+    if slots is None:
+        start = next((i for i in range(first_label, len(items)) if items[i].kind == "value"), None)
+        if start is None:
+            return False
+        slots = _collect(items, start, items[start].token.row, wanted)
+    columns = tuple(replace(c, key=f"{r.key}/{c.key}") for r in spec.rows for c in r.columns)
+    cells: dict[str, CellValue] = {}
+    _fill(spec, RowSpec("*", spec.name, spec.en, columns), items[first_label].token, slots, None, unaligned, into=cells)
+    for row in spec.rows:
+        data.rows[row.key] = {c.key: cells[f"{row.key}/{c.key}"] for c in row.columns}
+        data.row_spans[row.key] = items[first_label].token.span
+    return True
+
+
+# -- 4. alignment --------------------------------------------------------------------------
+
+
+def align(slots: list[Classified], wanted: int) -> list[Classified | None] | str:
+    """Fit the slots after a label to `wanted` columns.
+
+    Returns the aligned slots (None where the row has no cell), or "fused" when figures
+    have run together, or "unaligned" when there are more figures than columns.
+    """
+    filled = [s for s in slots if s.kind != "blank"]
+    if len(slots) == wanted:
+        return list(slots)
+    if len(filled) == wanted:
+        return list(filled)
+    if len(slots) > wanted:
+        trimmed = list(slots)
+        while len(trimmed) > wanted and trimmed[0].kind == "blank":
+            trimmed.pop(0)
+        while len(trimmed) > wanted and trimmed[-1].kind == "blank":
+            trimmed.pop()
+        return trimmed if len(trimmed) == wanted else "unaligned"
+    digits = [s.token.folded for s in filled if s.kind == "value"]
+    if (
+        filled
+        and len(filled) == len(slots)
+        and len(digits) == len(filled)
+        and all(d.isdigit() for d in digits)
+        and sum(len(d) for d in digits) >= wanted
+        and any(len(d) > 1 for d in digits)
+    ):
+        return "fused"
+    return [*slots, *([None] * (wanted - len(slots)))]
+
+
+def _fill(
+    spec: TableSpec,
+    row: RowSpec,
+    label: Token,
+    slots: list[Classified],
+    data: TableData | None,
+    unaligned: list[Located],
+    into: dict[str, CellValue] | None = None,
+) -> None:
+    cells: dict[str, CellValue] = {} if into is None else into
+    aligned = align(slots, len(row.columns))
+    if isinstance(aligned, str):
+        text = " ".join(s.token.text for s in slots)
+        span = slots[0].token.span if slots else label.span
+        unaligned.append(Located(f"{row.label}: {text}", span, spec.key))
+        for column in row.columns:
+            cells[column.key] = CellValue(aligned, raw=text, span=span)
+    else:
+        for column, slot in zip(row.columns, aligned):
+            cells[column.key] = read_cell(slot)
+    if data is not None:
+        data.rows[row.key] = cells
+        data.row_spans[row.key] = label.span
+
+
+def read_cell(slot: Classified | None) -> CellValue:
+    if slot is None:
+        return CellValue("missing")
+    token = slot.token
+    raw = token.text.strip()
+    if slot.kind == "blank":
+        return CellValue("blank", raw=raw, span=token.span)
+    folded = token.folded
+    if NOT_APPLICABLE.match(folded):
+        return CellValue("na", raw=raw, span=token.span)
+    match = VALUE.match(folded)
+    if match is None:
+        return CellValue("text", raw=raw, span=token.span)
+    number = match.group("number").replace(",", "").replace("，", "").replace("−", "-")
+    value: int | float = float(number) if "." in number else int(number)
+    return CellValue("number", raw=raw, value=value, span=token.span, unit=match.group("unit"))
+
+
+def _unexpected_rows(spec: TableSpec, items: list[Classified]) -> list[Located]:
+    """Text followed by figures on its own row, among the template's rows: a row the template lacks."""
+    if spec.layout != "rows":
+        return []
+    rows = [i for i, c in enumerate(items) if c.kind == "row"]
+    if not rows:
+        return []
+    found = []
+    for i in range(rows[0], rows[-1]):
+        item = items[i]
+        if item.kind != "text" or not item.token.cell:
+            continue
+        after = [c for c in items[i + 1 :] if c.token.row == item.token.row]
+        if len([c for c in after if c.kind == "value"]) >= 2 and all(c.kind in ("value", "blank") for c in after):
+            found.append(Located(item.token.text, item.token.span, spec.key))
+    return found

@@ -1,0 +1,166 @@
+"""The Report model: what the extractor understood of a document, as plain data.
+
+Its JSON form (`Report.to_json`) is what `reportlint parse` prints and what
+`schemas/report.schema.json` describes. Every value keeps the span it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlint.document import Span
+
+# What a cell held. Only "number" and "na" (written as "/", "-", "—": nothing) enter sums;
+# every other status makes an identity that needs the cell not assessable.
+CELL_STATUSES = ("number", "na", "blank", "missing", "text", "fused", "unaligned")
+
+
+@dataclass
+class CellValue:
+    status: str
+    raw: str = ""
+    value: int | float | None = None
+    span: Span | None = None
+    unit: str | None = None
+
+    @property
+    def summable(self) -> bool:
+        return self.status in ("number", "na")
+
+    @property
+    def amount(self) -> int | float:
+        """The cell's figure in a sum ("na" counts as nothing)."""
+        return self.value if self.value is not None else 0
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"value": self.value, "raw": self.raw, "status": self.status}
+        if self.unit:
+            data["unit"] = self.unit
+        if self.span:
+            data["span"] = self.span.to_json()
+        return data
+
+
+@dataclass
+class TableData:
+    key: str
+    found: bool = False
+    span: Span | None = None
+    rows: dict[str, dict[str, CellValue]] = field(default_factory=dict)
+    row_spans: dict[str, Span] = field(default_factory=dict)
+
+    def cell(self, row: str, column: str) -> CellValue | None:
+        return self.rows.get(row, {}).get(column)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "found": self.found,
+            "span": self.span.to_json() if self.span else None,
+            "rows": {r: {c: cell.to_json() for c, cell in cols.items()} for r, cols in self.rows.items()},
+        }
+
+
+@dataclass
+class Section:
+    key: str
+    found: bool
+    heading: str = ""  # the title as written, ordinal included
+    standard: bool = True  # the heading is the template's title (or its ordinal and title exactly)
+    span: Span | None = None
+    text: str = ""
+    position: int = -1  # order of appearance in the document
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "found": self.found,
+            "heading": self.heading,
+            "standard": self.standard,
+            "span": self.span.to_json() if self.span else None,
+            "text": self.text,
+        }
+
+
+@dataclass
+class LabelFinding:
+    """A template label as the report wrote it, where it differs from the template."""
+
+    table: str
+    kind: str  # row | column | header | group | caption
+    key: str
+    expected: str
+    found: str
+    span: Span | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "table": self.table,
+            "kind": self.kind,
+            "key": self.key,
+            "expected": self.expected,
+            "found": self.found,
+            "span": self.span.to_json() if self.span else None,
+        }
+
+
+@dataclass
+class Located:
+    """A piece of text and where it is (a fee statement, an old-template signature, an odd row)."""
+
+    text: str
+    span: Span | None
+    table: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"text": self.text, "span": self.span.to_json() if self.span else None}
+        if self.table:
+            data["table"] = self.table
+        return data
+
+
+@dataclass
+class Report:
+    path: str
+    template: str
+    year: int | None = None
+    year_source: str | None = None
+    agency: str | None = None
+    title: str | None = None
+    title_span: Span | None = None
+    sections: list[Section] = field(default_factory=list)
+    duplicate_sections: list[Located] = field(default_factory=list)
+    tables: dict[str, TableData] = field(default_factory=dict)
+    fee_statement: Located | None = None
+    labels: list[LabelFinding] = field(default_factory=list)
+    missing_rows: dict[str, list[str]] = field(default_factory=dict)
+    unexpected_rows: list[Located] = field(default_factory=list)
+    unaligned_rows: list[Located] = field(default_factory=list)
+    old_template_signatures: list[Located] = field(default_factory=list)
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    @property
+    def found_anything(self) -> bool:
+        return bool(self.title or any(s.found for s in self.sections) or any(t.found for t in self.tables.values()))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "template": self.template,
+            "year": self.year,
+            "year_source": self.year_source,
+            "agency": self.agency,
+            "title": self.title,
+            "title_span": self.title_span.to_json() if self.title_span else None,
+            "sections": [s.to_json() for s in self.sections],
+            "duplicate_sections": [d.to_json() for d in self.duplicate_sections],
+            "tables": {k: t.to_json() for k, t in self.tables.items()},
+            "fee_statement": self.fee_statement.to_json() if self.fee_statement else None,
+            "labels": [f.to_json() for f in self.labels],
+            "missing_rows": self.missing_rows,
+            "unexpected_rows": [r.to_json() for r in self.unexpected_rows],
+            "unaligned_rows": [r.to_json() for r in self.unaligned_rows],
+            "old_template_signatures": [s.to_json() for s in self.old_template_signatures],
+        }

@@ -1,0 +1,1 @@
+"""Reporters turn diagnostics into output; one module per format."""

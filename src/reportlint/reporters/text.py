@@ -1,0 +1,52 @@
+"""Text output, like a compiler's: `path:line:col: CODE message`, the source line, a caret."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wcwidth import wcwidth
+
+from reportlint.diagnostics import Diagnostic
+
+_TAB = 4
+
+
+class TextReporter:
+    def render(self, diagnostics: Sequence[Diagnostic], sources: dict[str, list[str]]) -> str:
+        out: list[str] = []
+        for d in diagnostics:
+            line = d.span.line if d.span else 1
+            column = d.span.column if d.span else 1
+            where = d.span.locator if d.span and d.span.locator else f"{line}:{column}"
+            out.append(f"{d.path}:{where}: {d.code} [{d.severity}] {d.message}")
+            lines = sources.get(d.path)
+            if d.span and lines and 1 <= line <= len(lines) and not d.span.locator:
+                out += _frame(lines[line - 1], d.span.column, d.span.end_column if d.span.end_line == line else None, line)
+        return "\n".join(out) + ("\n" if out else "")
+
+
+def _frame(source: str, column: int, end_column: int | None, number: int) -> list[str]:
+    """The source line and a caret under columns [column, end_column), CJK counted double-width."""
+    shown, offsets = _expand(source)
+    start = offsets[min(column - 1, len(offsets) - 1)]
+    stop = offsets[min((end_column or column + 1) - 1, len(offsets) - 1)]
+    gutter = f"{number:>5} | "
+    return [gutter + shown, " " * (len(gutter) - 2) + "| " + " " * start + "^" * max(1, stop - start)]
+
+
+def _expand(source: str) -> tuple[str, list[int]]:
+    """Tabs to spaces; the display column where each character starts (and one past the end)."""
+    shown: list[str] = []
+    offsets: list[int] = []
+    width = 0
+    for char in source:
+        offsets.append(width)
+        if char == "\t":
+            pad = _TAB - width % _TAB
+            shown.append(" " * pad)
+            width += pad
+        else:
+            shown.append(char)
+            width += max(0, wcwidth(char))
+    offsets.append(width)
+    return "".join(shown), offsets

@@ -1,0 +1,70 @@
+"""How a rule is declared, and the context it is given.
+
+A rule is a small class: a code, a kebab-case name, a default severity, a one-line
+summary, and a docstring that is its documentation (what it finds, a wrong and a right
+example). `check` receives a `Context` and yields diagnostics.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from reportlint.diagnostics import CellRef, Diagnostic, Severity
+from reportlint.document import Document, Span
+from reportlint.model import Report
+from reportlint.template import Template
+
+
+@dataclass
+class Context:
+    report: Report
+    template: Template
+    document: Document | None = None
+    lang: str = "zh"
+
+    def t(self, zh: str, en: str) -> str:
+        """The message in the chosen language."""
+        return en if self.lang == "en" else zh
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.WARNING
+
+    def check(self, ctx: Context) -> Iterable[Diagnostic]:
+        raise NotImplementedError
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(type(self).__doc__ or self.summary)
+
+    def diagnostic(
+        self,
+        ctx: Context,
+        message: str,
+        span: Span | None = None,
+        *,
+        cell: CellRef | None = None,
+        expected: Any = None,
+        actual: Any = None,
+        suggestion: str | None = None,
+        related: Sequence[Span] = (),
+    ) -> Diagnostic:
+        return Diagnostic(
+            code=self.code,
+            severity=self.severity,
+            message=message,
+            path=ctx.report.path,
+            span=span,
+            rule=self.name,
+            cell=cell,
+            expected=expected,
+            actual=actual,
+            suggestion=suggestion,
+            related=list(related),
+        )

@@ -1,0 +1,40 @@
+"""Loading YAML rule packs: validate against the schema, parse each identity, check its names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from reportlint.checks.arithmetic import IdentityRule
+from reportlint.expr import ExpressionError, parse
+from reportlint.plugins import PluginError
+from reportlint.schema import validate
+from reportlint.template import load
+
+
+def load_pack(path: Path) -> list[IdentityRule]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise PluginError(f"rule pack {path}: {exc}") from exc
+    problems = validate(raw, "rulepack.schema.json")
+    if problems:
+        first = problems[0]
+        raise PluginError(f"rule pack {path}: {first.pointer or '/'}: {first.message}")
+    rules = []
+    for item in raw["identities"]:
+        try:
+            comparison = parse(item["check"])
+        except ExpressionError as exc:
+            raise PluginError(f"rule pack {path}: {item['code']}: {exc}") from exc
+        rule = IdentityRule(item, comparison, tuple(raw["templates"]), raw["pack"])
+        for template_id in rule.templates:
+            unknown = rule.unknown_names(load(template_id))
+            if unknown:
+                raise PluginError(
+                    f"rule pack {path}: {rule.code} names {', '.join(unknown)}, which template {template_id}"
+                    f" has no {'column' if rule.each == 'row' else 'row'} for"
+                )
+        rules.append(rule)
+    return rules

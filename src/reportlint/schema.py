@@ -1,0 +1,31 @@
+"""Loading the JSON schemas and validating against them; violations come back as data."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from reportlint.resources import data_dir
+
+
+@dataclass(frozen=True)
+class Violation:
+    pointer: str  # JSON Pointer to the offending value
+    message: str
+
+
+@functools.lru_cache(maxsize=None)
+def _validator(name: str) -> Any:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def validate(instance: Any, name: str) -> list[Violation]:
+    """All violations of schema `name` (e.g. "report.schema.json"), in a stable order."""
+    errors = sorted(_validator(name).iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+    return [Violation("/" + "/".join(str(p) for p in error.absolute_path), error.message) for error in errors]
