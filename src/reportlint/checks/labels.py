@@ -98,15 +98,27 @@ class MissingRow(Rule):
     summary = "表格缺少格式规定的行"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
-        for table_key, rows in ctx.report.missing_rows.items():
+        for table_key, missing in ctx.report.missing_rows.items():
             spec = ctx.template.tables[table_key]
             table = ctx.report.tables.get(table_key)
-            for key in rows:
+            span = table.span if table else None
+            order = [row.key for row in spec.rows]
+            last_found = max((order.index(k) for k in order if k not in missing), default=-1)
+            for key in (k for k in missing if order.index(k) < last_found):
                 row = spec.row(key)
                 yield self.diagnostic(
+                    ctx, ctx.t(f"“{spec.name}”缺少行“{row.label}”", f"{spec.en} lacks the row “{row.en}”"), span
+                )
+            tail = [k for k in missing if order.index(k) > last_found]
+            if tail and last_found >= 0:
+                last = spec.rows[last_found]
+                yield self.diagnostic(
                     ctx,
-                    ctx.t(f"“{spec.name}”缺少行“{row.label}”", f"{spec.en} lacks the row “{row.en}”"),
-                    table.span if table else None,
+                    ctx.t(
+                        f"“{spec.name}”在“{last.label}”之后中断，缺少其后的 {len(tail)} 行",
+                        f"{spec.en} stops after “{last.en}”: the {len(tail)} rows after it are missing",
+                    ),
+                    span,
                 )
 
 

@@ -79,6 +79,9 @@ def _cut_sections(tokens: list[Token], headings: list[Heading]) -> tuple[list[To
     return result, regions
 
 
+_ROWS_TO_CLAIM_A_TABLE = 3  # rows of a table found under another section's heading before it counts
+
+
 def _read_tables(
     report: Report, template: Template, tokens: list[Token], headings: list[Heading], regions: list[tuple[int, int]]
 ) -> None:
@@ -86,13 +89,16 @@ def _read_tables(
     keys = [s.key for s in template.sections]
     for spec in template.tables.values():
         region = region_of.get(spec.section)
-        if region is None:
-            # the heading is missing: look in what precedes the next section found
+        borrowed = region is None
+        if borrowed:
+            # the heading is missing: the table may have run on in the section before it
             earlier = [region_of[k] for k in keys[: keys.index(spec.section)] if k in region_of]
-            if not earlier:
+            if not earlier or spec.layout != "rows":
                 continue
             region = earlier[-1]
         result = extract_table(spec, tokens[region[0] : region[1]])
+        if borrowed and len(result.data.rows) < _ROWS_TO_CLAIM_A_TABLE:
+            continue
         report.tables[spec.key] = result.data
         report.labels += result.labels
         if result.missing_rows:

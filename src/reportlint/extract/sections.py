@@ -84,9 +84,10 @@ def _match_title(after: str, ordinal: str, template: Template) -> tuple[SectionS
     section = next(s for s in template.sections if s.ordinal == ordinal)
     norm_title = normalise(section.title)
     limit = allowed_distance(norm_title)
-    for size in sorted(range(len(norm_title) - limit, len(norm_title) + limit + 1), key=lambda n: abs(n - len(norm_title))):
-        if 0 < size <= len(after) and distance(after[:size], norm_title, limit) <= limit:
-            return section, size, False
+    sizes = [n for n in range(len(norm_title) - limit, len(norm_title) + limit + 1) if 0 < n <= len(after)]
+    scored = sorted((distance(after[:n], norm_title, limit), abs(n - len(norm_title)), n) for n in sizes)
+    if scored and scored[0][0] <= limit:
+        return section, scored[0][2], False
     # a short heading of its own with the section's ordinal and keyword ("四、行政复议和行政诉讼情况")
     if len(after) <= 24 and any(k in after for k in section.keywords) and after.endswith(("情况", "事项")):
         return section, len(after), False

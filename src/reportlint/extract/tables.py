@@ -222,9 +222,11 @@ def _read_flat(spec: TableSpec, items: list[Classified], data: TableData, unalig
             break
     if slots is None:
         start = next((i for i in range(first_label, len(items)) if items[i].kind == "value"), None)
-        if start is None:
+        headers = sum(1 for c in items if c.kind in LABEL_KINDS)
+        if start is None and headers < 3:
             return False
-        slots = _collect(items, start, items[start].token.row, wanted)
+        # a header without figures is a table left empty: every cell is missing
+        slots = _collect(items, start, items[start].token.row, wanted) if start is not None else []
     columns = tuple(replace(c, key=f"{r.key}/{c.key}") for r in spec.rows for c in r.columns)
     cells: dict[str, CellValue] = {}
     _fill(spec, RowSpec("*", spec.name, spec.en, columns), items[first_label].token, slots, None, unaligned, into=cells)
@@ -255,17 +257,11 @@ def align(slots: list[Classified], wanted: int) -> list[Classified | None] | str
         while len(trimmed) > wanted and trimmed[-1].kind == "blank":
             trimmed.pop()
         return trimmed if len(trimmed) == wanted else "unaligned"
-    digits = [s.token.folded for s in filled if s.kind == "value"]
-    if (
-        filled
-        and len(filled) == len(slots)
-        and len(digits) == len(filled)
-        and all(d.isdigit() for d in digits)
-        and sum(len(d) for d in digits) >= wanted
-        and any(len(d) > 1 for d in digits)
-    ):
-        return "fused"
-    return [*slots, *([None] * (wanted - len(slots)))]
+    if all(s.token.cell for s in slots):
+        return [*slots, *([None] * (wanted - len(slots)))]  # a table cut short: the rest is missing
+    # figures from running text, fewer than the columns: where the gaps are is unknown
+    runs = [s.token.folded for s in filled]
+    return "fused" if any(len(r) > 1 and not NOT_APPLICABLE.match(r) for r in runs) else "unaligned"
 
 
 def _fill(

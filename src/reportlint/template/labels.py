@@ -66,7 +66,9 @@ def normalise_with_map(text: str, simplify: bool | None = None) -> tuple[str, li
     return "".join(out), index
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
+    """The normalised form alone (cached: template labels are normalised again and again)."""
     return normalise_with_map(text)[0]
 
 
