@@ -101,7 +101,13 @@ def lint_document(document: Document, options: Options) -> FileResult:
     if not report.found_anything:
         rule = engine_rule(rules, "E002")
         result.diagnostics.append(
-            rule.diagnostic(ctx, ctx.t("文件中未找到政府信息公开工作年度报告（无标题、无部分标题、无表格）", "no annual report found in the file"))
+            rule.diagnostic(
+                ctx,
+                ctx.t(
+                    "文件中未找到政府信息公开工作年度报告（无标题、无部分标题、无表格）",
+                    "no annual report found in the file",
+                ),
+            )
         )
         return result
     for violation in validate(report.to_json(), "report.schema.json"):
@@ -122,7 +128,9 @@ def parse_file(path: str, options: Options | None = None) -> FileResult:
         document = reader_for(path, plugins.readers()).read(path, data)
     except (ReadError, DecodeError) as exc:
         return _unreadable(path, str(exc), options)
-    return FileResult(path, extract(document, options.template, options.year), source_lines=document.source_lines)
+    return FileResult(
+        path, extract(document, options.template, options.year), source_lines=document.source_lines
+    )
 
 
 def _unreadable(path: str, reason: str, options: Options) -> FileResult:

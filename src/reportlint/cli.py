@@ -12,8 +12,12 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlint import __version__
+
+if TYPE_CHECKING:
+    pass
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 
@@ -24,16 +28,23 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="reportlint", description="政府信息公开工作年度报告合规检查 (a linter for disclosure annual reports)")
+    parser = _Parser(
+        prog="reportlint",
+        description="政府信息公开工作年度报告合规检查 (a linter for disclosure annual reports)",
+    )
     parser.add_argument("--version", action="version", version=f"reportlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     check = commands.add_parser("check", help="lint report files and folders")
     check.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders to search")
-    check.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    check.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
     _common(check)
     check.add_argument(
-        "--fail-on", choices=["error", "warning", "info"], default="error",
+        "--fail-on",
+        choices=["error", "warning", "info"],
+        default="error",
         help="lowest severity that makes the exit status 1 (default: error)",
     )
     check.add_argument("--output-file", metavar="FILE", help="write the output here instead of stdout")
@@ -51,7 +62,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="message language (default: zh)")
-    parser.add_argument("--template", choices=["gov-2021", "gov-2019"], help="read every file with this template")
+    parser.add_argument(
+        "--template", choices=["gov-2021", "gov-2019"], help="read every file with this template"
+    )
     parser.add_argument("--year", type=int, help="the reporting year, where the files do not say it")
 
 
@@ -65,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reportlint: interrupted", file=sys.stderr)
         return EXIT_USAGE
-    except Exception as exc:  # noqa: BLE001 - the contract is one line and exit 2, never a traceback
+    except Exception as exc:
         from reportlint.api import PathError
         from reportlint.plugins import PluginError
 
@@ -74,7 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, (PathError, PluginError)):
             print(f"reportlint: {exc}", file=sys.stderr)
         else:
-            print(f"reportlint: internal error: {type(exc).__name__}: {exc} (REPORTLINT_DEBUG=1 shows more)", file=sys.stderr)
+            print(
+                f"reportlint: internal error: {type(exc).__name__}: {exc} (REPORTLINT_DEBUG=1 shows more)",
+                file=sys.stderr,
+            )
         return EXIT_USAGE
 
 
@@ -100,8 +116,10 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FOUND if any(d.severity >= threshold for d in diagnostics) else EXIT_CLEAN
 
 
-def _summary(files: int, diagnostics: list[object], lang: str) -> str:
-    counts = {name: sum(1 for d in diagnostics if str(d.severity) == name) for name in ("error", "warning", "info")}  # type: ignore[attr-defined]
+def _summary(files: int, diagnostics: Sequence[Diagnostic], lang: str) -> str:
+    counts = {
+        name: sum(1 for d in diagnostics if str(d.severity) == name) for name in ("error", "warning", "info")
+    }
     if lang == "en":
         return f"{files} file(s) checked: {counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info\n"
     return f"共检查 {files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，提示 {counts['info']} 个\n"
@@ -142,7 +160,7 @@ def _rules(args: argparse.Namespace) -> int:
     for rule in catalogue:
         if (rule.code, rule.name) not in seen:
             seen.add((rule.code, rule.name))
-            print(f"{rule.code}  {rule.name:<32} {str(rule.severity):<8} {rule.summary}")
+            print(f"{rule.code}  {rule.name:<32} {rule.severity!s:<8} {rule.summary}")
     return EXIT_CLEAN
 
 

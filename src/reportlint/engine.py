@@ -23,7 +23,7 @@ def run_rules(
     for rule in rules:
         try:
             diagnostics.extend(rule.check(ctx))
-        except Exception as exc:  # noqa: BLE001 - one broken rule must not silence the others
+        except Exception as exc:
             crashed = engine_rule(rules, "E003")
             diagnostics.append(
                 crashed.diagnostic(

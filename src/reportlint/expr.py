@@ -83,7 +83,11 @@ def parse(source: str) -> Comparison:
 def _check(node: ast.expr, source: str) -> None:
     if isinstance(node, ast.Name):
         return
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+    if (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, (int, float))
+        and not isinstance(node.value, bool)
+    ):
         return
     if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
         _check(node.left, source)
@@ -107,7 +111,9 @@ def _value(node: ast.expr, values: Mapping[str, Number]) -> Number:
     if isinstance(node, ast.Name):
         return values[node.id]
     if isinstance(node, ast.Constant):
-        return node.value  # type: ignore[no-any-return]
+        constant = node.value
+        assert isinstance(constant, (int, float))
+        return constant
     if isinstance(node, ast.UnaryOp):
         return -_value(node.operand, values)
     assert isinstance(node, ast.BinOp)

@@ -143,7 +143,9 @@ class Report:
 
     @property
     def found_anything(self) -> bool:
-        return bool(self.title or any(s.found for s in self.sections) or any(t.found for t in self.tables.values()))
+        return bool(
+            self.title or any(s.found for s in self.sections) or any(t.found for t in self.tables.values())
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {

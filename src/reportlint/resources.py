@@ -8,7 +8,7 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def data_dir(name: str) -> Path:
     """`rules` or `schemas`: the wheel carries them in the package; a checkout keeps them at the top."""
     for candidate in (_PACKAGE / name, _PACKAGE.parent.parent / name):

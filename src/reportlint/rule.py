@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 from reportlint.diagnostics import CellRef, Diagnostic, Severity
 from reportlint.document import Document, Span
@@ -31,10 +31,10 @@ class Context:
 
 
 class Rule:
-    code: ClassVar[str]
-    name: ClassVar[str]
-    summary: ClassVar[str]
-    severity: ClassVar[Severity] = Severity.WARNING
+    code: str
+    name: str
+    summary: str
+    severity: Severity = Severity.WARNING
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         raise NotImplementedError

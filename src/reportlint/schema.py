@@ -16,7 +16,7 @@ class Violation:
     message: str
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _validator(name: str) -> Any:
     from jsonschema import Draft202012Validator
 

@@ -38,7 +38,9 @@ class IdentityRule(Rule):
         self.each = spec["each"]
         self.only = tuple(spec.get("only", ()))
         self.comparison = comparison
-        self.target = spec.get("cell") or (comparison.left_names[0] if len(comparison.left_names) == 1 else None)
+        self.target = spec.get("cell") or (
+            comparison.left_names[0] if len(comparison.left_names) == 1 else None
+        )
         self.messages = spec["message"]
         self.templates = templates
         self.pack = pack
@@ -61,8 +63,9 @@ class IdentityRule(Rule):
         if ctx.template.id not in self.templates or table is None or not table.found:
             return
         spec = ctx.template.tables[self.table]
-        for scope, label, cells in self._scopes(spec, table, ctx.lang):
-            if any(cell is None or not cell.summable for cell in cells.values()):
+        for scope, label, members in self._scopes(spec, table, ctx.lang):
+            cells = {n: c for n, c in members.items() if c is not None and c.summable}
+            if len(cells) < len(members):
                 continue  # not assessable: the blank or unreadable cell is reported by V3xx
             holds, left, right = self.comparison.evaluate({n: c.amount for n, c in cells.items()})
             if holds:
@@ -81,7 +84,9 @@ class IdentityRule(Rule):
                 related=[c.span for n, c in cells.items() if c.span and n != target],
             )
 
-    def _scopes(self, spec: TableSpec, table: TableData, lang: str) -> Iterator[tuple[str, str, dict[str, CellValue | None]]]:
+    def _scopes(
+        self, spec: TableSpec, table: TableData, lang: str
+    ) -> Iterator[tuple[str, str, dict[str, CellValue | None]]]:
         names = self.comparison.names
         if self.each == "row":
             for row in spec.rows:

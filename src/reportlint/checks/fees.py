@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.diagnostics import Diagnostic
 from reportlint.hookspecs import hookimpl
 from reportlint.rule import Context, Rule
 from reportlint.template.labels import normalise
@@ -43,7 +43,10 @@ class FeeStatementMissing(Rule):
         if section and section.found and ctx.report.fee_statement is None:
             yield self.diagnostic(
                 ctx,
-                ctx.t("第六部分未说明信息处理费的收取情况（未收取也应说明）", "section 六 does not state the information processing fee"),
+                ctx.t(
+                    "第六部分未说明信息处理费的收取情况（未收取也应说明）",
+                    "section 六 does not state the information processing fee",
+                ),
                 section.span,
             )
 
@@ -121,7 +124,10 @@ class FeeStatementYear(Rule):
         for other in sorted(years - {year}):
             yield self.diagnostic(
                 ctx,
-                ctx.t(f"信息处理费的说明写的是{other}年，而报告年度为{year}年", f"the fee statement names {other}, the report is for {year}"),
+                ctx.t(
+                    f"信息处理费的说明写的是{other}年，而报告年度为{year}年",
+                    f"the fee statement names {other}, the report is for {year}",
+                ),
                 statement.span,
                 expected=year,
                 actual=other,

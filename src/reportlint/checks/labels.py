@@ -9,8 +9,13 @@ from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.hookspecs import hookimpl
 from reportlint.rule import Context, Rule
 
-_KIND = {"row": ("行", "row"), "column": ("列", "column"), "header": ("表头", "header"),
-         "group": ("分组", "group"), "caption": ("标题行", "caption")}
+_KIND = {
+    "row": ("行", "row"),
+    "column": ("列", "column"),
+    "header": ("表头", "header"),
+    "group": ("分组", "group"),
+    "caption": ("标题行", "caption"),
+}
 
 
 class NonStandardLabel(Rule):
@@ -107,7 +112,9 @@ class MissingRow(Rule):
             for key in (k for k in missing if order.index(k) < last_found):
                 row = spec.row(key)
                 yield self.diagnostic(
-                    ctx, ctx.t(f"“{spec.name}”缺少行“{row.label}”", f"{spec.en} lacks the row “{row.en}”"), span
+                    ctx,
+                    ctx.t(f"“{spec.name}”缺少行“{row.label}”", f"{spec.en} lacks the row “{row.en}”"),
+                    span,
                 )
             tail = [k for k in missing if order.index(k) > last_found]
             if tail and last_found >= 0:
@@ -142,7 +149,9 @@ class UnexpectedRow(Rule):
             name = spec.name if spec else ""
             yield self.diagnostic(
                 ctx,
-                ctx.t(f"“{name}”中的行“{row.text}”不是格式规定的行", f"row “{row.text}” is not in the template"),
+                ctx.t(
+                    f"“{name}”中的行“{row.text}”不是格式规定的行", f"row “{row.text}” is not in the template"
+                ),
                 row.span,
             )
 

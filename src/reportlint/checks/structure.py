@@ -37,7 +37,10 @@ class MissingSection(Rule):
                 spec = ctx.template.section(section.key)
                 yield self.diagnostic(
                     ctx,
-                    ctx.t(f"缺少第{spec.ordinal}部分“{spec.heading}”", f"section {spec.ordinal} ({spec.en}) is missing"),
+                    ctx.t(
+                        f"缺少第{spec.ordinal}部分“{spec.heading}”",
+                        f"section {spec.ordinal} ({spec.en}) is missing",
+                    ),
                 )
 
 
@@ -127,7 +130,10 @@ class DuplicateSection(Rule):
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for duplicate in ctx.report.duplicate_sections:
             yield self.diagnostic(
-                ctx, ctx.t(f"部分标题“{duplicate.text}”重复出现", f"section heading “{duplicate.text}” appears twice"),
+                ctx,
+                ctx.t(
+                    f"部分标题“{duplicate.text}”重复出现", f"section heading “{duplicate.text}” appears twice"
+                ),
                 duplicate.span,
             )
 
@@ -159,7 +165,10 @@ class ReportTitle(Rule):
         elif not title.endswith(CORE_TITLE):
             yield self.diagnostic(
                 ctx,
-                ctx.t(f"标题“{title}”不规范，应以“{CORE_TITLE}”结尾", f"title “{title}” should end with “{CORE_TITLE}”"),
+                ctx.t(
+                    f"标题“{title}”不规范，应以“{CORE_TITLE}”结尾",
+                    f"title “{title}” should end with “{CORE_TITLE}”",
+                ),
                 ctx.report.title_span,
             )
 
@@ -189,11 +198,21 @@ class MissingTable(Rule):
             if section and section.found and (table is None or not table.found):
                 yield self.diagnostic(
                     ctx,
-                    ctx.t(f"第{ctx.template.section(spec.section).ordinal}部分缺少“{spec.name}”", f"{spec.en} is missing"),
+                    ctx.t(
+                        f"第{ctx.template.section(spec.section).ordinal}部分缺少“{spec.name}”",
+                        f"{spec.en} is missing",
+                    ),
                     section.span,
                 )
 
 
 @hookimpl
 def reportlint_add_rules() -> list[Any]:
-    return [MissingSection(), SectionOrder(), SectionTitle(), DuplicateSection(), ReportTitle(), MissingTable()]
+    return [
+        MissingSection(),
+        SectionOrder(),
+        SectionTitle(),
+        DuplicateSection(),
+        ReportTitle(),
+        MissingTable(),
+    ]

@@ -53,7 +53,10 @@ class NotANumber(Rule):
             if cell.status == "text":
                 yield self.diagnostic(
                     ctx,
-                    ctx.t(f"{_where(ctx, row, column)}的“{cell.raw}”不是数字", f"{_where(ctx, row, column)}: “{cell.raw}” is not a number"),
+                    ctx.t(
+                        f"{_where(ctx, row, column)}的“{cell.raw}”不是数字",
+                        f"{_where(ctx, row, column)}: “{cell.raw}” is not a number",
+                    ),
                     cell.span,
                     cell=CellRef(spec.key, row.key, column.key),
                     actual=cell.raw,
@@ -85,14 +88,23 @@ class BlankCell(Rule):
             table = ctx.report.tables.get(spec.key)
             if table is None or not table.found:
                 continue
-            rows = [(row, [(c, table.cell(row.key, c.key)) for c in row.columns]) for row in spec.rows if row.key in table.rows]
-            blank = [(row, [(c, cell) for c, cell in cells if cell and cell.status in ("blank", "missing")]) for row, cells in rows]
-            if rows and all(len(b) == len(cells) for (_, b), (_, cells) in zip(blank, rows)):
+            rows = [
+                (row, [(c, table.cell(row.key, c.key)) for c in row.columns])
+                for row in spec.rows
+                if row.key in table.rows
+            ]
+            blank = [
+                (row, [(c, cell) for c, cell in cells if cell and cell.status in ("blank", "missing")])
+                for row, cells in rows
+            ]
+            if rows and all(len(b) == len(cells) for (_, b), (_, cells) in zip(blank, rows, strict=True)):
                 yield self.diagnostic(
-                    ctx, ctx.t(f"“{spec.name}”没有填写任何数字", f"{spec.en} has no figures at all"), table.span
+                    ctx,
+                    ctx.t(f"“{spec.name}”没有填写任何数字", f"{spec.en} has no figures at all"),
+                    table.span,
                 )
                 continue
-            for (row, cells), (_, all_cells) in zip(blank, rows):
+            for (row, cells), (_, all_cells) in zip(blank, rows, strict=True):
                 if cells and len(cells) == len(all_cells) and len(all_cells) > 1:
                     yield self.diagnostic(
                         ctx,
@@ -104,7 +116,10 @@ class BlankCell(Rule):
                 for column, cell in cells:
                     yield self.diagnostic(
                         ctx,
-                        ctx.t(f"{_where(ctx, row, column)}为空，应填写数字（无则填0）", f"{_where(ctx, row, column)} is blank"),
+                        ctx.t(
+                            f"{_where(ctx, row, column)}为空，应填写数字（无则填0）",
+                            f"{_where(ctx, row, column)} is blank",
+                        ),
                         cell.span or table.row_spans.get(row.key),
                         cell=CellRef(spec.key, row.key, column.key),
                     )
@@ -132,7 +147,10 @@ class Negative(Rule):
             if cell.status == "number" and cell.value is not None and cell.value < 0 and not column.signed:
                 yield self.diagnostic(
                     ctx,
-                    ctx.t(f"{_where(ctx, row, column)}为负数 {cell.raw}", f"{_where(ctx, row, column)} is negative ({cell.raw})"),
+                    ctx.t(
+                        f"{_where(ctx, row, column)}为负数 {cell.raw}",
+                        f"{_where(ctx, row, column)} is negative ({cell.raw})",
+                    ),
                     cell.span,
                     cell=CellRef(spec.key, row.key, column.key),
                     actual=cell.value,
@@ -163,7 +181,10 @@ class NotAnInteger(Rule):
             if column.kind == "count" and cell.status == "number" and isinstance(cell.value, float):
                 yield self.diagnostic(
                     ctx,
-                    ctx.t(f"{_where(ctx, row, column)}应为整数，实为 {cell.raw}", f"{_where(ctx, row, column)} must be a whole number, not {cell.raw}"),
+                    ctx.t(
+                        f"{_where(ctx, row, column)}应为整数，实为 {cell.raw}",
+                        f"{_where(ctx, row, column)} must be a whole number, not {cell.raw}",
+                    ),
                     cell.span,
                     cell=CellRef(spec.key, row.key, column.key),
                     actual=cell.value,
@@ -199,8 +220,10 @@ class UnitInCell(Rule):
                 yield self.diagnostic(
                     ctx,
                     ctx.t(
-                        f"{_where(ctx, row, column)}写有单位“{cell.unit}”" + ("，而本列单位为万元" if mixup else "，单元格只应填写数字"),
-                        f"{_where(ctx, row, column)} carries the unit “{cell.unit}”" + (" but the column is in 万元" if mixup else ""),
+                        f"{_where(ctx, row, column)}写有单位“{cell.unit}”"
+                        + ("，而本列单位为万元" if mixup else "，单元格只应填写数字"),
+                        f"{_where(ctx, row, column)} carries the unit “{cell.unit}”"
+                        + (" but the column is in 万元" if mixup else ""),
                     ),
                     cell.span,
                     cell=ref,

@@ -45,7 +45,7 @@ def extract(document: Document, template_id: str | None = None, year: int | None
     report.duplicate_sections = [Located(f"{h.section.ordinal}、{h.section.title}", None) for h in duplicates]
 
     _read_tables(report, template, tokens, headings, regions)
-    other = next((r for h, r in zip(headings, regions) if h.section.key == "other"), None)
+    other = next((r for h, r in zip(headings, regions, strict=True) if h.section.key == "other"), None)
     if other:
         report.fee_statement = find_fee_statement(tokens[other[0] : other[1]])
     if template.first_year >= 2021:
@@ -83,19 +83,24 @@ _ROWS_TO_CLAIM_A_TABLE = 3  # rows of a table found under another section's head
 
 
 def _read_tables(
-    report: Report, template: Template, tokens: list[Token], headings: list[Heading], regions: list[tuple[int, int]]
+    report: Report,
+    template: Template,
+    tokens: list[Token],
+    headings: list[Heading],
+    regions: list[tuple[int, int]],
 ) -> None:
-    region_of = {h.section.key: r for h, r in zip(headings, regions)}
+    region_of = {h.section.key: r for h, r in zip(headings, regions, strict=True)}
     keys = [s.key for s in template.sections]
     for spec in template.tables.values():
-        region = region_of.get(spec.section)
-        borrowed = region is None
+        borrowed = spec.section not in region_of
         if borrowed:
             # the heading is missing: the table may have run on in the section before it
             earlier = [region_of[k] for k in keys[: keys.index(spec.section)] if k in region_of]
             if not earlier or spec.layout != "rows":
                 continue
             region = earlier[-1]
+        else:
+            region = region_of[spec.section]
         result = extract_table(spec, tokens[region[0] : region[1]])
         if borrowed and len(result.data.rows) < _ROWS_TO_CLAIM_A_TABLE:
             continue

@@ -49,9 +49,7 @@ class Token:
         """The sub-token covering normalised characters [a, b)."""
         start = self.index[a]
         end = self.index[b - 1] + 1
-        return Token(
-            self.fragment, start, end, self.norm[a:b], self.index[a:b], self.row, self.cell
-        )
+        return Token(self.fragment, start, end, self.norm[a:b], self.index[a:b], self.row, self.cell)
 
     def split_at(self, cuts: list[tuple[int, int]]) -> list[Token]:
         """Cut out the normalised ranges in `cuts` (sorted, disjoint); keep what lies between."""
@@ -73,7 +71,9 @@ class Token:
             start, end = self.start + match.start(), self.start + match.end()
             norm, index = normalise_with_map(self.fragment.text[start:end], simplify=False)
             if norm:
-                words.append(Token(self.fragment, start, end, norm, [start + i for i in index], self.row, False))
+                words.append(
+                    Token(self.fragment, start, end, norm, [start + i for i in index], self.row, False)
+                )
         return words
 
 

@@ -142,7 +142,9 @@ def classify(spec: TableSpec, tokens: list[Token]) -> list[Classified]:
         elif i + 1 < len(tokens) and (norm + tokens[i + 1].norm) in vocab and _short(token, tokens[i + 1]):
             # a header cell broken over two lines ("商业" / "企业")
             joined = tokens[i + 1]
-            merged = Token(token.fragment, token.start, token.end, norm + joined.norm, token.index, token.row, token.cell)
+            merged = Token(
+                token.fragment, token.start, token.end, norm + joined.norm, token.index, token.row, token.cell
+            )
             kind, key, _ = vocab[merged.norm]
             items.append(Classified(merged, kind, key))
             skip = True
@@ -163,7 +165,9 @@ def _short(a: Token, b: Token) -> bool:
 # -- 3. rows -------------------------------------------------------------------------------
 
 
-def _read_rows(spec: TableSpec, items: list[Classified], data: TableData, unaligned: list[Located]) -> list[str]:
+def _read_rows(
+    spec: TableSpec, items: list[Classified], data: TableData, unaligned: list[Located]
+) -> list[str]:
     order = [row.key for row in spec.rows]
     hits: dict[str, int] = {}
     next_rank = 0
@@ -229,7 +233,15 @@ def _read_flat(spec: TableSpec, items: list[Classified], data: TableData, unalig
         slots = _collect(items, start, items[start].token.row, wanted) if start is not None else []
     columns = tuple(replace(c, key=f"{r.key}/{c.key}") for r in spec.rows for c in r.columns)
     cells: dict[str, CellValue] = {}
-    _fill(spec, RowSpec("*", spec.name, spec.en, columns), items[first_label].token, slots, None, unaligned, into=cells)
+    _fill(
+        spec,
+        RowSpec("*", spec.name, spec.en, columns),
+        items[first_label].token,
+        slots,
+        None,
+        unaligned,
+        into=cells,
+    )
     for row in spec.rows:
         data.rows[row.key] = {c.key: cells[f"{row.key}/{c.key}"] for c in row.columns}
         data.row_spans[row.key] = items[first_label].token.span
@@ -245,22 +257,22 @@ def align(slots: list[Classified], wanted: int) -> list[Classified | None] | str
     Returns the aligned slots (None where the row has no cell), or "fused" when figures
     have run together, or "unaligned" when there are more figures than columns.
     """
-    filled = [s for s in slots if s.kind != "blank"]
+    filled: list[Classified | None] = [s for s in slots if s.kind != "blank"]
     if len(slots) == wanted:
         return list(slots)
     if len(filled) == wanted:
-        return list(filled)
+        return filled
     if len(slots) > wanted:
         trimmed = list(slots)
         while len(trimmed) > wanted and trimmed[0].kind == "blank":
             trimmed.pop(0)
         while len(trimmed) > wanted and trimmed[-1].kind == "blank":
             trimmed.pop()
-        return trimmed if len(trimmed) == wanted else "unaligned"
+        return list(trimmed) if len(trimmed) == wanted else "unaligned"
     if all(s.token.cell for s in slots):
         return [*slots, *([None] * (wanted - len(slots)))]  # a table cut short: the rest is missing
     # figures from running text, fewer than the columns: where the gaps are is unknown
-    runs = [s.token.folded for s in filled]
+    runs = [s.token.folded for s in slots if s.kind != "blank"]
     return "fused" if any(len(r) > 1 and not NOT_APPLICABLE.match(r) for r in runs) else "unaligned"
 
 
@@ -282,7 +294,7 @@ def _fill(
         for column in row.columns:
             cells[column.key] = CellValue(aligned, raw=text, span=span)
     else:
-        for column, slot in zip(row.columns, aligned):
+        for column, slot in zip(row.columns, aligned, strict=True):
             cells[column.key] = read_cell(slot)
     if data is not None:
         data.rows[row.key] = cells
@@ -320,6 +332,8 @@ def _unexpected_rows(spec: TableSpec, items: list[Classified]) -> list[Located]:
         if item.kind != "text" or not item.token.cell:
             continue
         after = [c for c in items[i + 1 :] if c.token.row == item.token.row]
-        if len([c for c in after if c.kind == "value"]) >= 2 and all(c.kind in ("value", "blank") for c in after):
+        if len([c for c in after if c.kind == "value"]) >= 2 and all(
+            c.kind in ("value", "blank") for c in after
+        ):
             found.append(Located(item.token.text, item.token.span, spec.key))
     return found

@@ -21,7 +21,12 @@ class TextReporter:
             out.append(f"{d.path}:{where}: {d.code} [{d.severity}] {d.message}")
             lines = sources.get(d.path)
             if d.span and lines and 1 <= line <= len(lines) and not d.span.locator:
-                out += _frame(lines[line - 1], d.span.column, d.span.end_column if d.span.end_line == line else None, line)
+                out += _frame(
+                    lines[line - 1],
+                    d.span.column,
+                    d.span.end_column if d.span.end_line == line else None,
+                    line,
+                )
         return "\n".join(out) + ("\n" if out else "")
 
 

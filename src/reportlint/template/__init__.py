@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -100,14 +101,14 @@ class Template:
         return next(s for s in self.sections if s.key == key)
 
 
-def _columns(raw: list[dict[str, object]]) -> tuple[ColumnSpec, ...]:
-    return tuple(ColumnSpec(**item) for item in raw)  # type: ignore[arg-type]
+def _columns(raw: list[dict[str, Any]]) -> tuple[ColumnSpec, ...]:
+    return tuple(ColumnSpec(**item) for item in raw)
 
 
-def _table(key: str, raw: dict[str, object]) -> TableSpec:
+def _table(key: str, raw: dict[str, Any]) -> TableSpec:
     rows: list[RowSpec] = []
     captions: list[str] = []
-    for block in raw["blocks"]:  # type: ignore[attr-defined]
+    for block in raw["blocks"]:
         caption = block.get("caption")
         if caption:
             captions.append(caption)
@@ -120,13 +121,13 @@ def _table(key: str, raw: dict[str, object]) -> TableSpec:
         en=str(raw["en"]),
         layout=str(raw["layout"]),
         rows=tuple(rows),
-        headers=tuple(raw.get("headers", ())),  # type: ignore[call-overload]
-        groups=tuple(raw.get("groups", ())),  # type: ignore[call-overload]
+        headers=tuple(raw.get("headers", ())),
+        groups=tuple(raw.get("groups", ())),
         captions=tuple(captions),
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(template_id: str) -> Template:
     if template_id not in TEMPLATE_IDS:
         raise KeyError(f"unknown template {template_id!r}; known: {', '.join(TEMPLATE_IDS)}")

@@ -18,7 +18,9 @@ _DROP = set("“”‘’\"'「」『』`")
 # pinyin left behind by some traditional-script converters: 數(shù)據(jù)
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 # characters frequent in reports that only traditional script writes this way
-_TRADITIONAL_HINTS = set("開報處數據請關條與為機總計結轉實項規務體況復訟議標準發決門單費業網傳續辦現問區縣鎮鄉這時間會個們來對動題點說還進過")
+_TRADITIONAL_HINTS = set(
+    "開報處數據請關條與為機總計結轉實項規務體況復訟議標準發決門單費業網傳續辦現問區縣鎮鄉這時間會個們來對動題點說還進過"
+)
 
 
 def has_traditional(text: str) -> bool:
@@ -46,7 +48,7 @@ def normalise_with_map(text: str, simplify: bool | None = None) -> tuple[str, li
     if simplify is None:
         simplify = has_traditional(text)
     source = to_simplified(text) if simplify else text
-    skip = set()
+    skip: set[int] = set()
     if "(" in source:
         for match in _PINYIN.finditer(source):
             skip.update(range(match.start(), match.end()))
