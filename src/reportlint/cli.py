@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from reportlint import __version__
 
 if TYPE_CHECKING:
-    pass
+    from reportlint.diagnostics import Diagnostic
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 
