@@ -100,11 +100,11 @@ def _check(node: ast.expr, source: str) -> None:
 
 
 def names_in(node: ast.expr) -> list[str]:
-    found: list[str] = []
-    for child in ast.walk(node):
-        if isinstance(child, ast.Name) and child.id not in found:
-            found.append(child.id)
-    return found
+    """The names in source order, each once."""
+    names = sorted(
+        (n for n in ast.walk(node) if isinstance(n, ast.Name)), key=lambda n: (n.lineno, n.col_offset)
+    )
+    return list(dict.fromkeys(n.id for n in names))
 
 
 def _value(node: ast.expr, values: Mapping[str, Number]) -> Number:
