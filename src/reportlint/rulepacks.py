@@ -9,13 +9,14 @@ import yaml
 from reportlint.checks.arithmetic import IdentityRule
 from reportlint.expr import ExpressionError, parse
 from reportlint.plugins import PluginError
+from reportlint.resources import load_yaml
 from reportlint.schema import validate
 from reportlint.template import load
 
 
 def load_pack(path: Path) -> list[IdentityRule]:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise PluginError(f"rule pack {path}: {exc}") from exc
     problems = validate(raw, "rulepack.schema.json")
