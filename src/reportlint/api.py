@@ -93,7 +93,7 @@ def lint_text(text: str, path: str = "<text>", options: Options | None = None) -
 
 
 def lint_document(document: Document, options: Options) -> FileResult:
-    report = extract(document, options.template, options.year)
+    report = extract(document, options.template, options.year, plugins.identities())
     template = load(report.template)
     rules = plugins.rules()
     result = FileResult(document.path, report, source_lines=document.source_lines)
@@ -129,7 +129,9 @@ def parse_file(path: str, options: Options | None = None) -> FileResult:
     except (ReadError, DecodeError) as exc:
         return _unreadable(path, str(exc), options)
     return FileResult(
-        path, extract(document, options.template, options.year), source_lines=document.source_lines
+        path,
+        extract(document, options.template, options.year, plugins.identities()),
+        source_lines=document.source_lines,
     )
 
 

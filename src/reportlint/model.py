@@ -136,6 +136,7 @@ class Report:
     missing_rows: dict[str, list[str]] = field(default_factory=dict)
     unexpected_rows: list[Located] = field(default_factory=list)
     unaligned_rows: list[Located] = field(default_factory=list)
+    recovered_rows: list[Located] = field(default_factory=list)
     old_template_signatures: list[Located] = field(default_factory=list)
 
     def section(self, key: str) -> Section | None:
@@ -164,5 +165,6 @@ class Report:
             "missing_rows": self.missing_rows,
             "unexpected_rows": [r.to_json() for r in self.unexpected_rows],
             "unaligned_rows": [r.to_json() for r in self.unaligned_rows],
+            "recovered_rows": [r.to_json() for r in self.recovered_rows],
             "old_template_signatures": [s.to_json() for s in self.old_template_signatures],
         }

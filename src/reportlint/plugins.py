@@ -69,3 +69,8 @@ def reporters() -> dict[str, Any]:
     for batch in reversed(manager().hook.reportlint_add_reporters()):
         found.update(batch)
     return found
+
+
+def identities() -> tuple[Any, ...]:
+    """The rules that are table identities (from rule packs): the extractor uses them to recover fused rows."""
+    return tuple(rule for rule in rules() if hasattr(rule, "comparison") and hasattr(rule, "each"))

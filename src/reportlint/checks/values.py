@@ -274,6 +274,39 @@ class UnalignedRow(Rule):
             )
 
 
+class RecoveredRow(Rule):
+    """A row whose digits ran together was split by the table's identities.
+
+    Exactly one way of cutting the digits into the template's columns satisfies the
+    row's total (and, where needed, the column totals and the 勾稽关系); reportlint read
+    the row that way and says so, so that a reader can check the figures.
+
+    Wrong::
+
+        一、本年新收政府信息公开申请数量640020470
+
+    Right::
+
+        一、本年新收政府信息公开申请数量  64  0  0  2  0  4  70
+    """
+
+    code = "V308"
+    name = "recovered-row"
+    summary = "行内数字粘连，已按勾稽关系唯一拆分"
+    severity = Severity.INFO
+
+    def check(self, ctx: Context) -> Iterable[Diagnostic]:
+        for row in ctx.report.recovered_rows:
+            yield self.diagnostic(
+                ctx,
+                ctx.t(
+                    f"数字粘连，只有一种拆分方式符合表格的列数与合计关系，已按此读取：{row.text}",
+                    f"digits ran together; the only split the identities allow: {row.text}",
+                ),
+                row.span,
+            )
+
+
 @hookimpl
 def reportlint_add_rules() -> list[Any]:
-    return [NotANumber(), BlankCell(), Negative(), NotAnInteger(), UnitInCell(), UnalignedRow()]
+    return [NotANumber(), BlankCell(), Negative(), NotAnInteger(), UnitInCell(), UnalignedRow(), RecoveredRow()]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlint.document import Document
+from reportlint.extract.fused import Identity
 from reportlint.extract.meta import find_fee_statement, find_old_signatures, find_title, find_year
 from reportlint.extract.sections import Heading, find_headings
 from reportlint.extract.stream import Token, build
@@ -11,8 +14,17 @@ from reportlint.model import Located, Report, Section
 from reportlint.template import Template, for_year, load
 
 
-def extract(document: Document, template_id: str | None = None, year: int | None = None) -> Report:
-    """Read a Document as a report; `template_id` and `year` override what the text says."""
+def extract(
+    document: Document,
+    template_id: str | None = None,
+    year: int | None = None,
+    identities: Sequence[Identity] = (),
+) -> Report:
+    """Read a Document as a report; `template_id` and `year` override what the text says.
+
+    `identities` (the rule packs' table identities) let rows whose digits ran together be
+    recovered; without them such rows stay not assessable.
+    """
     tokens = build(document)
     title = find_title(tokens)
     found_year, year_source = find_year(tokens, title)
@@ -44,7 +56,7 @@ def extract(document: Document, template_id: str | None = None, year: int | None
     report.sections.sort(key=lambda s: [t.key for t in template.sections].index(s.key))
     report.duplicate_sections = [Located(f"{h.section.ordinal}、{h.section.title}", None) for h in duplicates]
 
-    _read_tables(report, template, tokens, headings, regions)
+    _read_tables(report, template, tokens, headings, regions, identities)
     other = next((r for h, r in zip(headings, regions, strict=True) if h.section.key == "other"), None)
     if other:
         report.fee_statement = find_fee_statement(tokens[other[0] : other[1]])
@@ -88,6 +100,7 @@ def _read_tables(
     tokens: list[Token],
     headings: list[Heading],
     regions: list[tuple[int, int]],
+    identities: Sequence[Identity],
 ) -> None:
     region_of = {h.section.key: r for h, r in zip(headings, regions, strict=True)}
     keys = [s.key for s in template.sections]
@@ -101,7 +114,7 @@ def _read_tables(
             region = earlier[-1]
         else:
             region = region_of[spec.section]
-        result = extract_table(spec, tokens[region[0] : region[1]])
+        result = extract_table(spec, tokens[region[0] : region[1]], identities, template.id)
         if borrowed and len(result.data.rows) < _ROWS_TO_CLAIM_A_TABLE:
             continue
         report.tables[spec.key] = result.data
@@ -110,3 +123,4 @@ def _read_tables(
             report.missing_rows[spec.key] = result.missing_rows
         report.unexpected_rows += result.unexpected_rows
         report.unaligned_rows += result.unaligned_rows
+        report.recovered_rows += result.recovered_rows

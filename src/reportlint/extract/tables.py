@@ -17,8 +17,10 @@ never guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from reportlint.extract.fused import FusedRow, Identity, resolve
 from reportlint.extract.stream import NOT_APPLICABLE, VALUE, Token, is_value_text, is_values
 from reportlint.model import CellValue, LabelFinding, Located, TableData
 from reportlint.template import RowSpec, TableSpec
@@ -43,9 +45,20 @@ class TableResult:
     missing_rows: list[str]
     unexpected_rows: list[Located]
     unaligned_rows: list[Located]
+    recovered_rows: list[Located] = field(default_factory=list)
 
 
-def extract_table(spec: TableSpec, tokens: list[Token]) -> TableResult:
+@dataclass
+class _Found:
+    """What reading a table's rows collects besides the cells."""
+
+    unaligned: list[Located] = field(default_factory=list)
+    fused: list[FusedRow] = field(default_factory=list)
+
+
+def extract_table(
+    spec: TableSpec, tokens: list[Token], identities: Sequence[Identity] = (), template_id: str = ""
+) -> TableResult:
     items = classify(spec, _cut_labels(spec, tokens))
     labels = [
         LabelFinding(spec.key, c.kind, c.key, c.expected, c.token.text, c.token.span)
@@ -53,19 +66,20 @@ def extract_table(spec: TableSpec, tokens: list[Token]) -> TableResult:
         if c.kind in LABEL_KINDS and not c.exact
     ]
     data = TableData(spec.key)
-    unaligned: list[Located] = []
+    found = _Found()
     if spec.layout == "flat":
-        found = _read_flat(spec, items, data, unaligned)
-        missing = [] if found else [r.key for r in spec.rows]
+        missing = [] if _read_flat(spec, items, data, found) else [r.key for r in spec.rows]
     else:
-        missing = _read_rows(spec, items, data, unaligned)
+        missing = _read_rows(spec, items, data, found)
+    recovered, not_recovered = resolve(spec, data, found.fused, identities, template_id)
     data.found = len(missing) < len(spec.rows)
     label_tokens = [c.token for c in items if c.kind in LABEL_KINDS]
     if data.found and label_tokens:
         first, last = label_tokens[0].span, items[-1].token.span
         data.span = type(first)(first.line, first.column, last.end_line, last.end_column, first.locator)
     unexpected = _unexpected_rows(spec, items) if data.found else []
-    return TableResult(data, labels, missing if data.found else [], unexpected, unaligned)
+    unaligned = found.unaligned + not_recovered
+    return TableResult(data, labels, missing if data.found else [], unexpected, unaligned, recovered)
 
 
 # -- 1. cutting labels out of run-together text -------------------------------------------
@@ -165,9 +179,7 @@ def _short(a: Token, b: Token) -> bool:
 # -- 3. rows -------------------------------------------------------------------------------
 
 
-def _read_rows(
-    spec: TableSpec, items: list[Classified], data: TableData, unaligned: list[Located]
-) -> list[str]:
+def _read_rows(spec: TableSpec, items: list[Classified], data: TableData, found: _Found) -> list[str]:
     order = [row.key for row in spec.rows]
     hits: dict[str, int] = {}
     next_rank = 0
@@ -180,7 +192,7 @@ def _read_rows(
     for key, i in hits.items():
         row = spec.row(key)
         slots = _slots_after(items, i, len(row.columns))
-        _fill(spec, row, items[i].token, slots, data, unaligned)
+        _fill(spec, (row,), items[i].token, slots, data, found)
     return [key for key in order if key not in hits]
 
 
@@ -209,7 +221,7 @@ def _collect(items: list[Classified], k: int, row: int, wanted: int) -> list[Cla
     return slots if slots or not same_row else same_row
 
 
-def _read_flat(spec: TableSpec, items: list[Classified], data: TableData, unaligned: list[Located]) -> bool:
+def _read_flat(spec: TableSpec, items: list[Classified], data: TableData, found: _Found) -> bool:
     """A table printed as one line of figures under its header (section 四)."""
     wanted = sum(len(r.columns) for r in spec.rows)
     first_label = next((i for i, c in enumerate(items) if c.kind in LABEL_KINDS), None)
@@ -231,20 +243,7 @@ def _read_flat(spec: TableSpec, items: list[Classified], data: TableData, unalig
             return False
         # a header without figures is a table left empty: every cell is missing
         slots = _collect(items, start, items[start].token.row, wanted) if start is not None else []
-    columns = tuple(replace(c, key=f"{r.key}/{c.key}") for r in spec.rows for c in r.columns)
-    cells: dict[str, CellValue] = {}
-    _fill(
-        spec,
-        RowSpec("*", spec.name, spec.en, columns),
-        items[first_label].token,
-        slots,
-        None,
-        unaligned,
-        into=cells,
-    )
-    for row in spec.rows:
-        data.rows[row.key] = {c.key: cells[f"{row.key}/{c.key}"] for c in row.columns}
-        data.row_spans[row.key] = items[first_label].token.span
+    _fill(spec, spec.rows, items[first_label].token, slots, data, found)
     return True
 
 
@@ -278,27 +277,31 @@ def align(slots: list[Classified], wanted: int) -> list[Classified | None] | str
 
 def _fill(
     spec: TableSpec,
-    row: RowSpec,
+    rows: tuple[RowSpec, ...],
     label: Token,
     slots: list[Classified],
-    data: TableData | None,
-    unaligned: list[Located],
-    into: dict[str, CellValue] | None = None,
+    data: TableData,
+    found: _Found,
 ) -> None:
-    cells: dict[str, CellValue] = {} if into is None else into
-    aligned = align(slots, len(row.columns))
+    """Put the slots after a label into the cells of `rows` (one row, or all rows of a flat table)."""
+    columns = [(row, column) for row in rows for column in row.columns]
+    aligned = align(slots, len(columns))
+    for row in rows:
+        data.rows[row.key] = {}
+        data.row_spans[row.key] = label.span
     if isinstance(aligned, str):
         text = " ".join(s.token.text for s in slots)
         span = slots[0].token.span if slots else label.span
-        unaligned.append(Located(f"{row.label}: {text}", span, spec.key))
-        for column in row.columns:
-            cells[column.key] = CellValue(aligned, raw=text, span=span)
-    else:
-        for column, slot in zip(row.columns, aligned, strict=True):
-            cells[column.key] = read_cell(slot)
-    if data is not None:
-        data.rows[row.key] = cells
-        data.row_spans[row.key] = label.span
+        for row, column in columns:
+            data.rows[row.key][column.key] = CellValue(aligned, raw=text, span=span)
+        if aligned == "fused":
+            found.fused.append(FusedRow(rows, label, [s.token for s in slots]))
+        else:
+            name = rows[0].label if len(rows) == 1 else spec.name
+            found.unaligned.append(Located(f"{name}: {text}", span, spec.key))
+        return
+    for (row, column), slot in zip(columns, aligned, strict=True):
+        data.rows[row.key][column.key] = read_cell(slot)
 
 
 def read_cell(slot: Classified | None) -> CellValue:
