@@ -73,18 +73,19 @@ class OldTemplate(Rule):
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
-        year = ctx.report.year
-        if year is None or year < 2021:
+        year, found = ctx.report.year, ctx.report.old_template_signatures
+        if year is None or year < 2021 or not found:
             return
-        for signature in ctx.report.old_template_signatures:
-            yield self.diagnostic(
-                ctx,
-                ctx.t(
-                    f"“{signature.text}”属于2019年试行格式，{year}年度报告应使用国办公开办函〔2021〕30号格式",
-                    f"“{signature.text}” belongs to the 2019 trial format; a {year} report uses the 2021 format",
-                ),
-                signature.span,
-            )
+        names = "、".join(f"“{s.text}”" for s in found[:3]) + ("等" if len(found) > 3 else "")
+        yield self.diagnostic(
+            ctx,
+            ctx.t(
+                f"{year}年度报告使用了2019年试行格式（{names}，共 {len(found)} 处），应使用国办公开办函〔2021〕30号格式",
+                f"a {year} report in the 2019 trial format ({len(found)} signs, first “{found[0].text}”); use the 2021 format",
+            ),
+            found[0].span,
+            related=[s.span for s in found[1:] if s.span],
+        )
 
 
 class MissingRow(Rule):

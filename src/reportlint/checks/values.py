@@ -309,4 +309,12 @@ class RecoveredRow(Rule):
 
 @hookimpl
 def reportlint_add_rules() -> list[Any]:
-    return [NotANumber(), BlankCell(), Negative(), NotAnInteger(), UnitInCell(), UnalignedRow(), RecoveredRow()]
+    return [
+        NotANumber(),
+        BlankCell(),
+        Negative(),
+        NotAnInteger(),
+        UnitInCell(),
+        UnalignedRow(),
+        RecoveredRow(),
+    ]

@@ -31,7 +31,11 @@ def extract(
     if year is not None:
         found_year, year_source = year, "config"
     template = load(template_id) if template_id else for_year(found_year)
+    old_signatures = find_old_signatures(tokens, load("gov-2019")) if template.first_year >= 2021 else []
+    if not template_id and _drawn_on(old_signatures):
+        template = load("gov-2019")  # read the tables as drawn; L202 says they are the wrong ones
     report = Report(path=document.path, template=template.id, year=found_year, year_source=year_source)
+    report.old_template_signatures = old_signatures
     if title:
         report.title, report.title_span, report.agency = title.text, title.span, title.agency
 
@@ -60,9 +64,12 @@ def extract(
     other = next((r for h, r in zip(headings, regions, strict=True) if h.section.key == "other"), None)
     if other:
         report.fee_statement = find_fee_statement(tokens[other[0] : other[1]])
-    if template.first_year >= 2021:
-        report.old_template_signatures = find_old_signatures(tokens, load("gov-2019"))
     return report
+
+
+def _drawn_on(signatures: list[Located]) -> bool:
+    """The tables themselves carry the old template's labels (not just a citation of it)."""
+    return sum(1 for s in signatures if "〔" not in s.text and "试行" not in s.text) >= 2
 
 
 def _cut_sections(tokens: list[Token], headings: list[Heading]) -> tuple[list[Token], list[tuple[int, int]]]:

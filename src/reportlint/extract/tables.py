@@ -323,20 +323,20 @@ def read_cell(slot: Classified | None) -> CellValue:
 
 
 def _unexpected_rows(spec: TableSpec, items: list[Classified]) -> list[Located]:
-    """Text followed by figures on its own row, among the template's rows: a row the template lacks."""
+    """A row of its own whose first cell is unknown text followed by figures: a row the template lacks."""
     if spec.layout != "rows":
         return []
     rows = [i for i, c in enumerate(items) if c.kind == "row"]
     if not rows:
         return []
+    labelled = {items[i].token.row for i in rows}
     found = []
     for i in range(rows[0], rows[-1]):
         item = items[i]
-        if item.kind != "text" or not item.token.cell:
-            continue
+        if item.kind != "text" or not item.token.cell or item.token.row in labelled:
+            continue  # text in a row the template names is that row's cell, not a new row
         after = [c for c in items[i + 1 :] if c.token.row == item.token.row]
-        if len([c for c in after if c.kind == "value"]) >= 2 and all(
-            c.kind in ("value", "blank") for c in after
-        ):
+        values = [c for c in after if c.kind == "value"]
+        if len(values) >= 2 and all(c.kind in ("value", "blank") for c in after):
             found.append(Located(item.token.text, item.token.span, spec.key))
     return found
