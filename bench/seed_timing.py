@@ -45,7 +45,9 @@ def main() -> None:
         one = best_of([*command, str(SEED)], args.repeat)
         many = best_of([*command, str(folder)], args.repeat)
     print(f"one report (cold process):   {one:7.3f} s")
-    print(f"{args.copies} copies (one process): {many:7.3f} s  ({1000 * many / args.copies:.1f} ms per report)")
+    print(
+        f"{args.copies} copies (one process): {many:7.3f} s  ({1000 * many / args.copies:.1f} ms per report)"
+    )
 
 
 if __name__ == "__main__":

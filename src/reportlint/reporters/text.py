@@ -18,7 +18,7 @@ class TextReporter:
             line = d.span.line if d.span else 1
             column = d.span.column if d.span else 1
             where = d.span.locator if d.span and d.span.locator else f"{line}:{column}"
-            out.append(f"{d.path}:{where}: {d.code} [{d.severity}] {d.message}")
+            out.append(f"{d.path}:{where}: {d.code} {d.message} [{d.severity}]")
             lines = sources.get(d.path)
             if d.span and lines and 1 <= line <= len(lines) and not d.span.locator:
                 out += _frame(

@@ -1,0 +1,88 @@
+"""The extractor's pieces on small texts: title, year and agency; headings; the fee statement; the schema."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.api import lint_text
+from reportlint.extract import extract
+from reportlint.readers.text import parse_text
+from reportlint.schema import validate
+
+
+def model(text: str):
+    return extract(parse_text("t.txt", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "agency", "source"),
+    [
+        ("某某市某某局2023年政府信息公开工作年度报告\n一、总体情况\n", 2023, "某某市某某局", "title"),
+        ("2022年某某县人民政府政府信息公开工作年度报告\n", 2022, "某某县人民政府", "title"),
+        ("标题: 某某区2021年度政府信息公开工作年度报告\n", 2021, "某某区", "title"),
+        (
+            "一、总体情况\n本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n",
+            2024,
+            None,
+            "period",
+        ),
+        ("一、总体情况\n2020年，我局……2020年，我局……2021年将……\n", 2020, None, "body"),
+    ],
+)
+def test_title_year_and_agency(text, year, agency, source):
+    report = model(text)
+    assert (report.year, report.agency, report.year_source) == (year, agency, source)
+
+
+def test_the_template_follows_the_year():
+    assert model("某局2020年政府信息公开工作年度报告\n").template == "gov-2019"
+    assert model("某局2021年政府信息公开工作年度报告\n").template == "gov-2021"
+
+
+def test_headings_on_their_own_lines_and_their_text():
+    report = model(
+        "某局2024年政府信息公开工作年度报告\n一、总体情况\n第一段。\n第二段。\n二、主动公开政府信息情况\n"
+    )
+    overview = report.section("overview")
+    assert overview.found and overview.standard and overview.text == "第一段。\n第二段。"
+    assert overview.span.line == 2
+    assert [s.key for s in report.sections if s.found] == ["overview", "proactive"]
+
+
+def test_headings_run_into_one_line_are_found():
+    text = "某局2024年政府信息公开工作年度报告 本报告包括总体情况、主动公开政府信息情况等。一、总体情况全年……二、主动公开政府信息情况……"
+    report = model(text)
+    assert report.section("overview").found and report.section("proactive").found
+    assert report.section("overview").text.startswith("全年")
+
+
+def test_a_variant_or_misspelt_title_is_found_but_not_standard():
+    report = model(
+        "五、政府信息公开工作存在的主要问题及改进情况\n正文\n四、政府信息公开行政法复议、行政诉讼情况\n"
+    )
+    problems, review = report.section("problems"), report.section("review")
+    assert problems.found and not problems.standard
+    assert review.found and not review.standard
+
+
+def test_table_row_labels_are_not_headings():
+    report = model("三、本年度办理结果\n四、结转下年度继续办理\n")
+    assert not report.section("applications").found and not report.section("review").found
+
+
+def test_fee_statement_is_read_from_section_six():
+    report = model("六、其他需要报告的事项\n本年度共收到建议3件。本机关本年度未收取信息处理费。\n")
+    assert report.fee_statement.text == "本机关本年度未收取信息处理费。"
+
+
+def test_the_model_validates_and_a_broken_one_does_not():
+    data = model("某局2024年政府信息公开工作年度报告\n一、总体情况\n").to_json()
+    assert validate(data, "report.schema.json") == []
+    data["year"] = "二〇二四"
+    (violation,) = validate(data, "report.schema.json")
+    assert violation.pointer == "/year"
+
+
+def test_a_text_that_is_no_report_gives_e002_only():
+    result = lint_text("会议通知\n请各单位于周五前报送材料。\n")
+    assert [d.code for d in result.diagnostics] == ["E002"]
