@@ -118,7 +118,13 @@ class MissingRow(Rule):
                     span,
                 )
             tail = [k for k in missing if order.index(k) > last_found]
-            if tail and last_found >= 0:
+            if tail and last_found < 0:
+                yield self.diagnostic(
+                    ctx,
+                    ctx.t(f"“{spec.name}”只有表头，没有任何数据行", f"{spec.en} has its header but no rows"),
+                    span,
+                )
+            elif tail:
                 last = spec.rows[last_found]
                 yield self.diagnostic(
                     ctx,

@@ -95,13 +95,22 @@ def find_old_signatures(tokens: list[Token], old: Template) -> list[Located]:
     """Labels and citations that only the old template has, each where it first occurs."""
     found: list[Located] = []
     cites_current = any("国办公开办函〔2021〕30号" in t.norm for t in tokens)
+    labels = [normalise(s) for s in old.signatures if "〔" not in s and "试行" not in s]
     for signature in old.signatures:
         if cites_current and "〔2019〕60号" in signature:
             continue
         needle = normalise(signature)
         for token in tokens:
             start = token.norm.find(needle)
-            if start != -1:
+            if start != -1 and (needle not in labels or _is_label_here(token.norm, needle, labels)):
                 found.append(Located(signature, token.piece(start, start + len(needle)).span))
                 break
     return found
+
+
+def _is_label_here(norm: str, needle: str, labels: list[str]) -> bool:
+    """A label stands as a table label: a cell or line of its own, or among the old template's other labels.
+
+    A sentence that mentions 采购总金额 is not a table drawn on the old template.
+    """
+    return len(norm) <= len(needle) + 4 or sum(1 for label in labels if label in norm) >= 2

@@ -27,6 +27,7 @@ from reportlint.template import RowSpec, TableSpec
 from reportlint.template.labels import nearest
 
 LABEL_KINDS = ("row", "column", "header", "group", "caption")
+_HEADER_LABELS_FOR_A_TABLE = 3
 
 
 @dataclass
@@ -72,7 +73,9 @@ def extract_table(
     else:
         missing = _read_rows(spec, items, data, found)
     recovered, not_recovered = resolve(spec, data, found.fused, identities, template_id)
-    data.found = len(missing) < len(spec.rows)
+    headers = {c.key for c in items if c.kind in ("header", "caption", "column") and c.exact}
+    # a table cut short after its header is still the table: its rows are what is missing
+    data.found = len(missing) < len(spec.rows) or len(headers) >= _HEADER_LABELS_FOR_A_TABLE
     label_tokens = [c.token for c in items if c.kind in LABEL_KINDS]
     if data.found and label_tokens:
         first, last = label_tokens[0].span, items[-1].token.span
