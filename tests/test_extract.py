@@ -86,3 +86,24 @@ def test_the_model_validates_and_a_broken_one_does_not():
 def test_a_text_that_is_no_report_gives_e002_only():
     result = lint_text("会议通知\n请各单位于周五前报送材料。\n")
     assert [d.code for d in result.diagnostics] == ["E002"]
+
+
+def test_an_old_label_in_a_sentence_is_not_the_old_template():
+    text = "某局2023年政府信息公开工作年度报告\n一、总体情况\n全年公开政府采购信息，采购总金额较上年下降。\n"
+    assert model(text).old_template_signatures == []
+    table = "某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+    assert [s.text for s in model(table).old_template_signatures] == [
+        "本年新制作数量",
+        "本年新公开数量",
+        "对外公开总数量",
+    ]
+
+
+def test_a_table_cut_after_its_header_is_found_with_its_rows_missing():
+    text = (
+        "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+    )
+    result = lint_text(text)
+    assert result.report.tables["proactive"].found
+    codes = [d.code for d in result.diagnostics]
+    assert "L203" in codes and "S106" not in codes
