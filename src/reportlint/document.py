@@ -41,15 +41,30 @@ class Span:
 
 @dataclass
 class Fragment:
-    """A piece of source text and where it starts; sub-spans are computed on demand."""
+    """A piece of source text and where it is; sub-spans are computed on demand.
+
+    Plain text and Markdown fragments are verbatim slices of the source, so positions
+    follow from `span` and the line breaks. Where the text was decoded from markup (HTML
+    entities, tags between characters), `positions` gives each character's (line, column)
+    and one more for the end. Formats without lines (DOCX, PDF) give `span.locator` and
+    every sub-span is the whole fragment's.
+    """
 
     text: str
     span: Span
+    positions: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def span_of(self, start: int, end: int) -> Span:
-        """The span of text[start:end], following line breaks inside the fragment."""
+        """The span of text[start:end]."""
         start = max(0, min(start, len(self.text)))
         end = max(start, min(end, len(self.text)))
+        if self.span.locator and self.positions is None:
+            return self.span
+        if self.positions is not None:
+            (line_a, col_a), (line_b, col_b) = self.positions[start], self.positions[end]
+            if (line_b, col_b) <= (line_a, col_a):
+                line_b, col_b = line_a, col_a + 1
+            return Span(line_a, col_a, line_b, col_b, self.span.locator)
         line_a, col_a = self._position(start)
         line_b, col_b = self._position(end)
         if (line_b, col_b) == (line_a, col_a):
@@ -66,7 +81,14 @@ class Fragment:
 
 @dataclass
 class Cell(Fragment):
-    """One table cell. An empty cell is kept: a blank is information, not layout noise."""
+    """One table cell. An empty cell is kept: a blank is information, not layout noise.
+
+    `rowspan` and `colspan` say how many grid positions a merged cell covers; the positions
+    it covers hold no cell of their own.
+    """
+
+    rowspan: int = 1
+    colspan: int = 1
 
 
 @dataclass

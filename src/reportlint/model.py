@@ -168,3 +168,63 @@ class Report:
             "recovered_rows": [r.to_json() for r in self.recovered_rows],
             "old_template_signatures": [s.to_json() for s in self.old_template_signatures],
         }
+
+
+def _span(data: Any) -> Span | None:
+    if not isinstance(data, dict):
+        return None
+    return Span(data["line"], data["column"], data["end_line"], data["end_column"], data.get("locator"))
+
+
+def _located(data: Any) -> Located:
+    return Located(data["text"], _span(data.get("span")), data.get("table"))
+
+
+def _cell(data: dict[str, Any]) -> CellValue:
+    return CellValue(
+        data["status"], data.get("raw", ""), data.get("value"), _span(data.get("span")), data.get("unit")
+    )
+
+
+def report_from_json(data: dict[str, Any], path: str = "") -> Report:
+    """The Report a JSON form describes (one that `schemas/report.schema.json` accepts)."""
+    report = Report(
+        path=path or data.get("path", ""),
+        template=data["template"],
+        year=data.get("year"),
+        year_source=data.get("year_source"),
+        agency=data.get("agency"),
+        title=data.get("title"),
+        title_span=_span(data.get("title_span")),
+    )
+    for position, section in enumerate(data.get("sections", [])):
+        report.sections.append(
+            Section(
+                key=section["key"],
+                found=section["found"],
+                heading=section.get("heading", ""),
+                standard=section.get("standard", True),
+                span=_span(section.get("span")),
+                text=section.get("text", ""),
+                position=position if section["found"] else -1,
+            )
+        )
+    for key, table in data.get("tables", {}).items():
+        rows = {r: {c: _cell(cell) for c, cell in cols.items()} for r, cols in table.get("rows", {}).items()}
+        report.tables[key] = TableData(key, table.get("found", bool(rows)), _span(table.get("span")), rows)
+    if data.get("fee_statement"):
+        report.fee_statement = _located(data["fee_statement"])
+    report.labels = [
+        LabelFinding(f["table"], f["kind"], f["key"], f["expected"], f["found"], _span(f.get("span")))
+        for f in data.get("labels", [])
+    ]
+    report.missing_rows = {k: list(v) for k, v in data.get("missing_rows", {}).items()}
+    for name in (
+        "duplicate_sections",
+        "unexpected_rows",
+        "unaligned_rows",
+        "recovered_rows",
+        "old_template_signatures",
+    ):
+        setattr(report, name, [_located(item) for item in data.get(name, [])])
+    return report

@@ -51,7 +51,7 @@ def extract(
                 heading=tokens[first - 1].text.strip(),
                 standard=heading.standard,
                 span=tokens[first - 1].span,
-                text="\n".join(t.text.strip() for t in tokens[first:last]),
+                text="\n".join(t.text.strip() for t in tokens[first:last] if not t.cell),
                 position=position,
             )
         )
