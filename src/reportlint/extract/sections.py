@@ -33,11 +33,13 @@ def find_headings(tokens: list[Token], template: Template) -> tuple[list[Heading
     candidates = [c for i, token in enumerate(tokens) for c in _candidates(i, token, template)]
     chosen: dict[str, Heading] = {}
     duplicates: list[Heading] = []
-    for heading in (c for c in candidates if c.strong):
-        if heading.section.key in chosen:
-            duplicates.append(heading)
-        else:
+    strong = [c for c in candidates if c.strong]
+    # the format's own title wins over a look-alike sub-heading ("二、主动公开方面" inside 一)
+    for heading in sorted(strong, key=lambda c: not c.standard):
+        if heading.section.key not in chosen:
             chosen[heading.section.key] = heading
+        elif heading.standard:
+            duplicates.append(heading)
     order = [s.key for s in template.sections]
     for heading in (c for c in candidates if not c.strong):
         key = heading.section.key
@@ -88,7 +90,7 @@ def _match_title(after: str, ordinal: str, template: Template) -> tuple[SectionS
     scored = sorted((distance(after[:n], norm_title, limit), abs(n - len(norm_title)), n) for n in sizes)
     if scored and scored[0][0] <= limit:
         return section, scored[0][2], False
-    # a short heading of its own with the section's ordinal and keyword ("四、行政复议和行政诉讼情况")
-    if len(after) <= 24 and any(k in after for k in section.keywords) and after.endswith(("情况", "事项")):
+    # a short heading of its own with the section's ordinal and keyword ("五、存在的主要问题及整改措施")
+    if len(after) <= 20 and any(k in after for k in section.keywords):
         return section, len(after), False
     return None
