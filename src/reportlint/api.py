@@ -11,13 +11,15 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlint import plugins
 from reportlint.diagnostics import Diagnostic, Severity
-from reportlint.document import Document
+from reportlint.document import Document, Span
 from reportlint.engine import engine_rule, run_rules
 from reportlint.extract import extract
-from reportlint.model import Report
+from reportlint.extract.meta import fee_sentences
+from reportlint.model import Located, Report, report_from_json
 from reportlint.readers import ReadError, reader_for
 from reportlint.readers.decode import DecodeError
 from reportlint.readers.text import parse_text
@@ -81,10 +83,9 @@ def lint_file(path: str, options: Options | None = None) -> FileResult:
 
 def lint_bytes(path: str, data: bytes, options: Options | None = None) -> FileResult:
     options = options or Options()
-    try:
-        document = reader_for(path, plugins.readers()).read(path, data)
-    except (ReadError, DecodeError) as exc:
-        return _unreadable(path, str(exc), options)
+    document = _read(path, data, options)
+    if isinstance(document, FileResult):
+        return document
     return lint_document(document, options)
 
 
@@ -93,46 +94,105 @@ def lint_text(text: str, path: str = "<text>", options: Options | None = None) -
 
 
 def lint_document(document: Document, options: Options) -> FileResult:
-    report = extract(document, options.template, options.year, plugins.identities())
-    template = load(report.template)
     rules = plugins.rules()
-    result = FileResult(document.path, report, source_lines=document.source_lines)
+    result = FileResult(document.path, None, source_lines=document.source_lines)
+    if document.format == "data":
+        report, invalid = _data_report(document, options, rules)
+        if report is None:
+            result.diagnostics += invalid
+            return result
+    else:
+        report = extract(document, options.template, options.year, plugins.identities())
+    result.report = report
+    template = load(report.template)
     ctx = Context(report, template, document, options.lang)
     if not report.found_anything:
         rule = engine_rule(rules, "E002")
-        result.diagnostics.append(
-            rule.diagnostic(
-                ctx,
-                ctx.t(
-                    "文件中未找到政府信息公开工作年度报告（无标题、无部分标题、无表格）",
-                    "no annual report found in the file",
-                ),
-            )
+        message = ctx.t(
+            "文件中未找到政府信息公开工作年度报告（无标题、无部分标题、无表格）",
+            "no annual report found in the file",
         )
+        result.diagnostics.append(rule.diagnostic(ctx, message))
         return result
-    for violation in validate(report.to_json(), "report.schema.json"):
-        rule = engine_rule(rules, "E004")
-        result.diagnostics.append(rule.diagnostic(ctx, f"{violation.pointer}: {violation.message}"))
+    if document.format != "data":
+        for violation in validate(report.to_json(), "report.schema.json"):
+            result.diagnostics.append(
+                engine_rule(rules, "E004").diagnostic(ctx, f"{violation.pointer}: {violation.message}")
+            )
     result.diagnostics += run_rules(report, template, document, rules, options.lang)
     return result
 
 
 def parse_file(path: str, options: Options | None = None) -> FileResult:
-    """The Report model of a file (and E001 if it cannot be read), without running rules."""
+    """The Report model of a file (and E001 or E004 if there is none), without running rules."""
     options = options or Options()
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise PathError(f"{path}: {exc.strerror or exc}") from exc
+    document = _read(path, data, options)
+    if isinstance(document, FileResult):
+        return document
+    if document.format == "data":
+        report, invalid = _data_report(document, options, plugins.rules())
+        return FileResult(path, report, invalid, document.source_lines)
+    report = extract(document, options.template, options.year, plugins.identities())
+    return FileResult(path, report, source_lines=document.source_lines)
+
+
+def _read(path: str, data: bytes, options: Options) -> Document | FileResult:
     try:
-        document = reader_for(path, plugins.readers()).read(path, data)
+        document: Document = reader_for(path, plugins.readers(), data).read(path, data)
     except (ReadError, DecodeError) as exc:
         return _unreadable(path, str(exc), options)
-    return FileResult(
-        path,
-        extract(document, options.template, options.year, plugins.identities()),
-        source_lines=document.source_lines,
-    )
+    return document
+
+
+def _data_report(
+    document: Document, options: Options, rules: tuple[Any, ...]
+) -> tuple[Report | None, list[Diagnostic]]:
+    """A report given as data: validated by the schema (E004 at the value's line), then taken as it is."""
+    placeholder = Report(path=document.path, template=options.template or "gov-2021")
+    ctx = Context(placeholder, load(placeholder.template), document, options.lang)
+    rule = engine_rule(rules, "E004")
+    invalid = [
+        rule.diagnostic(
+            ctx,
+            ctx.t(f"{v.pointer or '/'}：{v.message}", f"{v.pointer or '/'}: {v.message}"),
+            document.pointers.get(v.pointer),
+        )
+        for v in validate(document.data, "report.schema.json")
+    ]
+    if invalid:
+        return None, invalid
+    report = report_from_json(document.data, document.path)
+    _locate_data(report, document.pointers)
+    return report, []
+
+
+def _locate_data(report: Report, pointers: dict[str, Span]) -> None:
+    """Point each value of a data report at its place in the data file.
+
+    Spans carried in the data refer to the document it was once extracted from, not to
+    this file, so they are replaced.
+    """
+    report.title_span = pointers.get("/title")
+    for index, section in enumerate(report.sections):
+        section.span = pointers.get(f"/sections/{index}")
+    for index, finding in enumerate(report.labels):
+        finding.span = pointers.get(f"/labels/{index}")
+    for key, table in report.tables.items():
+        table.span = pointers.get(f"/tables/{key}")
+        for row, cells in table.rows.items():
+            table.row_spans[row] = pointers.get(f"/tables/{key}/rows/{row}") or Span(1, 1, 1, 2)
+            for column, cell in cells.items():
+                cell.span = pointers.get(f"/tables/{key}/rows/{row}/{column}")
+    other = report.section("other")
+    if report.fee_statement is None and other is not None and other.found:
+        sentences = fee_sentences(other.text)
+        report.fee_statement = Located("".join(sentences), other.span) if sentences else None
+    elif report.fee_statement is not None:
+        report.fee_statement.span = pointers.get("/fee_statement")
 
 
 def _unreadable(path: str, reason: str, options: Options) -> FileResult:

@@ -8,7 +8,7 @@ point at the cell. The Document knows nothing about reports; the extractor does.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "table"]
 
@@ -109,8 +109,13 @@ class Block:
 
 @dataclass
 class Document:
+    """What a reader found. A data file (JSON/YAML) is already a report: `data` holds it and
+    `pointers` the source position of each of its values (by JSON Pointer); it has no blocks."""
+
     path: str
     format: str
     encoding: str | None
     blocks: list[Block]
     source_lines: list[str] = field(default_factory=list)
+    data: Any = None
+    pointers: dict[str, Span] = field(default_factory=dict)

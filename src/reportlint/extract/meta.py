@@ -77,6 +77,13 @@ def find_year(tokens: list[Token], title: Title | None) -> tuple[int | None, str
     return None, None
 
 
+def fee_sentences(text: str) -> list[str]:
+    """The sentences of a text that speak of fees."""
+    return [
+        m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip() and _FEE.search(m.group(0))
+    ]
+
+
 def find_fee_statement(tokens: list[Token]) -> Located | None:
     """The sentences of section 六 that speak of fees."""
     sentences: list[tuple[str, Span]] = []

@@ -19,13 +19,20 @@ class ReadError(Exception):
     """The file cannot be read as a report (E001)."""
 
 
-def reader_for(path: str, readers: tuple[Any, ...]) -> Any:
-    """The reader for a file, by its extension; plain text where nothing else claims it."""
+def reader_for(path: str, readers: tuple[Any, ...], data: bytes = b"") -> Any:
+    """The reader for a file: by what its content is, then by its extension; plain text last."""
+    from reportlint.readers.detect import sniff
+
+    by_name = {reader.name: reader for reader in readers}
+    name, unreadable = sniff(path, data)
+    if unreadable:
+        raise ReadError(f"this is {unreadable}")
+    if name in by_name:
+        return by_name[name]
     suffix = Path(path).suffix.lower()
     for reader in readers:
-        if suffix in reader.extensions:
+        if suffix in reader.extensions and not (reader.name in ("html", "docx", "pdf") and data):
             return reader
-    for reader in readers:
-        if reader.name == "text":
-            return reader
+    if "text" in by_name:
+        return by_name["text"]
     raise ReadError(f"no reader for {suffix or 'files without an extension'}")
