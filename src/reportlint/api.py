@@ -19,7 +19,7 @@ from reportlint.document import Document, Span
 from reportlint.engine import engine_rule, run_rules
 from reportlint.extract import extract
 from reportlint.extract.meta import fee_sentences
-from reportlint.model import Located, Report, report_from_json
+from reportlint.model import Located, Report, Section, report_from_json
 from reportlint.readers import ReadError, reader_for
 from reportlint.readers.decode import DecodeError
 from reportlint.readers.text import parse_text
@@ -167,7 +167,16 @@ def _data_report(
         return None, invalid
     report = report_from_json(document.data, document.path)
     _locate_data(report, document.pointers)
+    _complete_sections(report)
     return report, []
+
+
+def _complete_sections(report: Report) -> None:
+    """A section the data leaves out is a section the report lacks."""
+    order = [s.key for s in load(report.template).sections]
+    given = {s.key for s in report.sections}
+    report.sections += [Section(key, found=False) for key in order if key not in given]
+    report.sections.sort(key=lambda s: order.index(s.key) if s.key in order else len(order))
 
 
 def _locate_data(report: Report, pointers: dict[str, Span]) -> None:

@@ -54,6 +54,15 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=["json", "yaml"], default="json")
     _common(parse)
 
+    new = commands.add_parser("new", help="write a blank report in the current format to start from")
+    new.add_argument("--year", type=int, required=True, help="the reporting year")
+    new.add_argument("--agency", required=True, help="the agency's full name, e.g. 某某市某某局")
+    new.add_argument("--format", choices=["docx", "md", "html", "txt"], default="docx")
+    new.add_argument(
+        "--output", metavar="FILE", help="where to write it (default: the title, in this folder)"
+    )
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
     rules = commands.add_parser("rules", help="list the rules, or show one rule's documentation")
     rules.add_argument("code", nargs="?", help="a rule code (S101) or name (missing-section)")
     rules.add_argument("--lang", choices=["zh", "en"], default="zh")
@@ -74,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _parser().print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return {"check": _check, "parse": _parse, "rules": _rules}[args.command](args)
+        return {"check": _check, "parse": _parse, "new": _new, "rules": _rules}[args.command](args)
     except KeyboardInterrupt:
         print("reportlint: interrupted", file=sys.stderr)
         return EXIT_USAGE
@@ -141,6 +150,25 @@ def _parse(args: argparse.Namespace) -> int:
     else:
         text = json.dumps(model, ensure_ascii=False, indent=2) + "\n"
     _write(text, None)
+    return EXIT_CLEAN
+
+
+def _new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from reportlint.writers import render
+    from reportlint.writers.blank import blank_report
+
+    if not 2019 <= args.year <= 2100:
+        print(f"reportlint: no format for the year {args.year} (the formats cover 2019 on)", file=sys.stderr)
+        return EXIT_USAGE
+    report = blank_report(args.year, args.agency.strip())
+    target = Path(args.output or f"{report.title}.{args.format}")
+    if target.exists() and not args.force:
+        print(f"reportlint: {target} exists; choose another --output or add --force", file=sys.stderr)
+        return EXIT_USAGE
+    target.write_bytes(render(report, args.format))
+    print(target)
     return EXIT_CLEAN
 
 
