@@ -79,7 +79,10 @@ def extract_table(
     label_tokens = [c.token for c in items if c.kind in LABEL_KINDS]
     if data.found and label_tokens:
         first, last = label_tokens[0].span, items[-1].token.span
-        data.span = type(first)(first.line, first.column, last.end_line, last.end_column, first.locator)
+        # a table's range in a line-based source; where cells have their own locators, its first label
+        data.span = (
+            first if first.locator else type(first)(first.line, first.column, last.end_line, last.end_column)
+        )
     unexpected = _unexpected_rows(spec, items) if data.found else []
     unaligned = found.unaligned + not_recovered
     return TableResult(data, labels, missing if data.found else [], unexpected, unaligned, recovered)

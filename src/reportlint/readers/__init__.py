@@ -19,6 +19,9 @@ class ReadError(Exception):
     """The file cannot be read as a report (E001)."""
 
 
+_BINARY = {"docx": "Word (.docx)", "pdf": "PDF"}  # formats whose content always announces itself
+
+
 def reader_for(path: str, readers: tuple[Any, ...], data: bytes = b"") -> Any:
     """The reader for a file: by what its content is, then by its extension; plain text last."""
     from reportlint.readers.detect import sniff
@@ -31,7 +34,11 @@ def reader_for(path: str, readers: tuple[Any, ...], data: bytes = b"") -> Any:
         return by_name[name]
     suffix = Path(path).suffix.lower()
     for reader in readers:
-        if suffix in reader.extensions and not (reader.name in ("html", "docx", "pdf") and data):
+        if suffix in reader.extensions and reader.name in _BINARY and data:
+            raise ReadError(
+                f"named {suffix} but it is not a {_BINARY[reader.name]} file (damaged, or another format)"
+            )
+        if suffix in reader.extensions and not (reader.name == "html" and data):
             return reader
     if "text" in by_name:
         return by_name["text"]

@@ -20,7 +20,7 @@ class TextReporter:
             where = d.span.locator if d.span and d.span.locator else f"{line}:{column}"
             out.append(f"{d.path}:{where}: {d.code} {d.message} [{d.severity}]")
             lines = sources.get(d.path)
-            if d.span and lines and 1 <= line <= len(lines) and not d.span.locator:
+            if d.span and lines and 1 <= line <= len(lines):
                 out += _frame(
                     lines[line - 1],
                     d.span.column,

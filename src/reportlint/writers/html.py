@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from reportlint.model import Report
-from reportlint.writers.layout import blocks
+from reportlint.writers.layout import Block, blocks
 
 _STYLE = (
     "body{font-family:'SimSun','Songti SC',serif;max-width:60em;margin:2em auto;line-height:1.6}"
@@ -14,9 +14,13 @@ _STYLE = (
 
 
 def render(report: Report) -> bytes:
-    title = escape(report.title or "政府信息公开工作年度报告")
+    return render_blocks(blocks(report), report.title or "")
+
+
+def render_blocks(content: list[Block], title: str = "") -> bytes:
+    title = escape(title or "政府信息公开工作年度报告")
     body: list[str] = []
-    for block in blocks(report):
+    for block in content:
         if block.kind == "title":
             body.append(f"<h1>{escape(block.text)}</h1>")
         elif block.kind == "heading":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlint.document import Document
 from reportlint.model import CellValue, Report
 from reportlint.template import RowSpec, TableSpec, Template, load
 
@@ -49,6 +50,18 @@ def blocks(report: Report) -> list[Block]:
         table = report.tables.get(table_spec.key) if table_spec else None
         if table_spec and table and table.found:
             out.append(Block("table", grid=grid(template, table_spec.key, table.rows)))
+    return out
+
+
+def document_blocks(document: Document) -> list[Block]:
+    """A Document as it was read, every cell as written: for converting a report between formats."""
+    out: list[Block] = []
+    for block in document.blocks:
+        if block.kind == "table":
+            rows = [[GridCell(c.text, c.rowspan, c.colspan) for c in row.cells] for row in block.rows]
+            out.append(Block("table", grid=[row for row in rows if row]))
+        else:
+            out.append(Block(block.kind, block.text))
     return out
 
 

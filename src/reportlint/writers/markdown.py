@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from reportlint.model import Report
-from reportlint.writers.layout import blocks, flat
+from reportlint.writers.layout import Block, blocks, flat
 
 
 def render(report: Report) -> bytes:
+    return render_blocks(blocks(report))
+
+
+def render_blocks(content: list[Block]) -> bytes:
     out: list[str] = []
-    for block in blocks(report):
+    for block in content:
         if block.kind == "title":
             out.append(f"# {block.text}")
         elif block.kind == "heading":

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from reportlint.model import Report
-from reportlint.writers.layout import Grid, blocks, flat
+from reportlint.writers.layout import Block, Grid, blocks, flat
 
 
 def render(report: Report, layout: str = "tab") -> bytes:
+    return render_blocks(blocks(report), layout)
+
+
+def render_blocks(content: list[Block], layout: str = "tab") -> bytes:
     lines: list[str] = []
-    for block in blocks(report):
+    for block in content:
         if block.grid is not None:
             lines += _table(block.grid, layout)
         else:

@@ -1,0 +1,226 @@
+"""The PDF reader: a report's text layer laid out as lines and ruled tables, in reading order.
+
+A published report's PDF is usually printed from Word. What it holds is characters at
+positions and the lines of the tables, nothing more. pdfplumber finds the ruled tables
+(their cells from the ruling lines, merged cells included) and groups the other characters
+into lines. This reader keeps both in reading order, top to bottom and page by page,
+because the extractor reads the figures that follow a label:
+
+- each ruled table becomes a "table" block: one row per grid row, one cell per cell that
+  starts there (a merged cell once, with its rowspan and colspan; the positions it covers
+  have no cell). A table continued on the next page is simply the next table block;
+- every other line of text becomes a "paragraph" block. A table without ruling lines is
+  then lines of a label and its figures separated by spaces, which the extractor splits;
+  a header printed one character per line gives short lines that match no label;
+- page numbers in the top or bottom margin are dropped: they are page furniture, and a
+  footer such as "- 3 -" between a table's rows would read as figures.
+
+Every block, row and cell has a `Span` whose `locator` is the page (1-based) and the box
+in PDF points, y measured from the top of the page ("page 3, x 72–140, y 200–212"); its
+line is the page number. `source_lines` stays empty: there is no source line to quote.
+
+pdfplumber is imported when a PDF is read, never before, so linting other formats does
+not load the PDF stack; without it a PDF is an unreadable file that says what to install.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from reportlint.document import Block, Cell, Document, Fragment, Row, Span
+from reportlint.readers import ReadError
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+    from pdfplumber.table import Table
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom, in points from the top left
+
+NOT_INSTALLED = "PDF support is not installed: pip install 'reportlint[pdf]'"
+NO_TEXT = "no text layer: a scanned PDF needs OCR first"
+
+# A page number as printed in a header or footer: "3", "- 3 -", "— 3 —", "第 3 页", "3 / 10",
+# "第 3 页 共 10 页".
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－―·]*(?:第\s*)?\d{1,4}\s*页?\s*(?:(?:/|／|共)\s*\d{1,4}\s*页?)?[\s\-—–－―·]*$"
+)
+_MARGIN_BAND = 0.1  # the share of the page height, at the top and at the bottom, where furniture sits
+_WORD_CHAR = re.compile(r"[A-Za-z]")
+_GAP = 1.0  # a gap wider than a character (in font sizes) parts two columns
+_FIGURES = re.compile(r"^(?:[-−]?\d[\d,，.]*\S{0,2}|[/\\\-—–―－]+)$")  # a figure, or the mark of nothing
+_TOLERANCE = 0.5  # points: ruling lines that pdfplumber snapped together
+
+
+class PdfReader:
+    name = "pdf"
+    extensions = (".pdf",)
+
+    def read(self, path: str, data: bytes) -> Document:
+        try:
+            import pdfplumber
+        except ImportError as exc:
+            raise ReadError(NOT_INSTALLED) from exc
+        if not data.strip():
+            raise ReadError("the file is empty")
+        _quiet_pdfminer()
+        blocks: list[Block] = []
+        characters = 0
+        try:
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                for number, page in enumerate(pdf.pages, start=1):
+                    characters += len(page.chars)
+                    blocks += read_page(page, number)
+                    page.close()  # free the page's parsed objects: long reports stay small
+        except ReadError:
+            raise
+        except Exception as exc:  # pdfminer raises anything from a broken file: KeyError, struct.error…
+            raise ReadError(_reason(exc)) from exc
+        if not characters:
+            raise ReadError(NO_TEXT)
+        return Document(path=path, format="pdf", encoding=None, blocks=blocks)
+
+
+def _quiet_pdfminer() -> None:
+    """Keep pdfminer's warnings about a damaged file off the user's terminal.
+
+    pdfminer logs every repair it makes ("Invalid MediaBox…") and installs no handler, so
+    Python prints them to stderr; a handler that drops them is what a library should have.
+    An application that configures logging still receives them through propagation.
+    """
+    logger = logging.getLogger("pdfminer")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+
+
+def _reason(exc: Exception) -> str:
+    """One line saying why pdfplumber could not read the file."""
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    name = type(inner).__name__
+    if "Password" in name or "Encrypt" in name:
+        return "the PDF is encrypted and needs a password"
+    detail = " ".join(str(inner).split())[:120]
+    return f"not a readable PDF ({name}{': ' + detail if detail else ''})"
+
+
+def read_page(page: Page, number: int) -> list[Block]:
+    """The page's tables and lines of text, ordered by their top edge."""
+    page = page.dedupe_chars()  # text drawn twice over itself (a fake bold) is one text
+    tables = [t for t in page.find_tables() if len(t.cells) > 1]  # a lone box is a frame, not a table
+    boxes = [_box(t.bbox) for t in tables]
+    placed: list[tuple[float, float, Block]] = [
+        (box[1], box[0], table_block(t, number)) for t, box in zip(tables, boxes, strict=True)
+    ]
+    outside = page.filter(_outside(boxes))
+    for line in outside.extract_text_lines():
+        for text, box in pieces(line):
+            if not _is_furniture(text, box, float(page.height)):
+                block = Block("paragraph", Fragment(text, locate(number, box)))
+                placed.append((float(line["top"]), box[0], block))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return [block for _, _, block in placed]
+
+
+def pieces(line: dict[str, Any]) -> list[tuple[str, Box]]:
+    """A line of text, cut where a wide gap parts two columns of a table drawn without rules.
+
+    Without the cut, a fragment of a merged cell's label ("（三）", the first line of
+    "不予公开" wrapped in a narrow column) sits on the same line as the next row's label and
+    hides it. Figures stay with the text before them: they are that row's cells.
+    """
+    chars = [c for c in line["chars"] if str(c["text"]).strip()]
+    runs: list[list[dict[str, Any]]] = []
+    for char in chars:
+        if runs and float(char["x0"]) - float(runs[-1][-1]["x1"]) <= _GAP * float(char["size"]):
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    if len(runs) <= 1:
+        return [(str(line["text"]), _box((line["x0"], line["top"], line["x1"], line["bottom"])))]
+    groups: list[list[dict[str, Any]]] = []
+    for run in runs:
+        if groups and _FIGURES.match("".join(str(c["text"]) for c in run)):
+            groups[-1] += run
+        else:
+            groups.append(list(run))
+    return [_piece(group) for group in groups]
+
+
+def _piece(chars: list[dict[str, Any]]) -> tuple[str, Box]:
+    from pdfplumber.utils.text import extract_text
+
+    box = (
+        min(float(c["x0"]) for c in chars),
+        min(float(c["top"]) for c in chars),
+        max(float(c["x1"]) for c in chars),
+        max(float(c["bottom"]) for c in chars),
+    )
+    return " ".join(extract_text(chars).split()), box
+
+
+def table_block(table: Table, number: int) -> Block:
+    """A ruled table as rows of cells; a merged cell once, at its top-left grid position."""
+    columns = sorted({float(cell[0]) for cell in table.cells})
+    rows = sorted({float(cell[1]) for cell in table.cells})
+    out: list[Row] = []
+    for group, texts in zip(table.rows, table.extract(), strict=True):
+        cells = [
+            _cell(_box(bbox), text or "", columns, rows, number)
+            for bbox, text in zip(group.cells, texts, strict=True)
+            if bbox is not None  # None: a position a merged cell covers
+        ]
+        out.append(Row(cells))
+    text = "\n".join("\t".join(cell.text for cell in row.cells) for row in out)
+    return Block("table", Fragment(text, locate(number, _box(table.bbox))), out)
+
+
+def _cell(box: Box, text: str, columns: Sequence[float], rows: Sequence[float], number: int) -> Cell:
+    x0, top, x1, bottom = box
+    colspan = sum(1 for x in columns if x0 - _TOLERANCE <= x < x1 - _TOLERANCE)
+    rowspan = sum(1 for y in rows if top - _TOLERANCE <= y < bottom - _TOLERANCE)
+    return Cell(join_lines(text), locate(number, box), rowspan=max(1, rowspan), colspan=max(1, colspan))
+
+
+def join_lines(text: str) -> str:
+    """A cell's text with its line breaks undone: a label wrapped in a narrow column is one label.
+
+    Chinese breaks between any two characters, so lines join without a space; only where
+    two Latin letters meet was there a space between words.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    joined = lines[0] if lines else ""
+    for line in lines[1:]:
+        space = _WORD_CHAR.match(joined[-1]) and _WORD_CHAR.match(line[0])
+        joined += (" " if space else "") + line
+    return joined
+
+
+def locate(number: int, box: Box) -> Span:
+    x0, top, x1, bottom = (round(v) for v in box)
+    return Span(number, 1, number, 1, f"page {number}, x {x0}–{x1}, y {top}–{bottom}")
+
+
+def _box(bbox: Sequence[Any]) -> Box:
+    return (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
+
+
+def _outside(boxes: list[Box]) -> Callable[[dict[str, Any]], bool]:
+    """A filter that keeps every object except the characters inside a table."""
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x = (float(obj["x0"]) + float(obj["x1"])) / 2
+        y = (float(obj["top"]) + float(obj["bottom"])) / 2
+        return not any(x0 <= x < x1 and top <= y < bottom for x0, top, x1, bottom in boxes)
+
+    return keep
+
+
+def _is_furniture(text: str, box: Box, height: float) -> bool:
+    """A page number in the top or bottom margin."""
+    in_margin = box[3] < height * _MARGIN_BAND or box[1] > height * (1 - _MARGIN_BAND)
+    return in_margin and bool(_PAGE_NUMBER.match(text))
