@@ -107,3 +107,30 @@ def test_a_table_cut_after_its_header_is_found_with_its_rows_missing():
     assert result.report.tables["proactive"].found
     codes = [d.code for d in result.diagnostics]
     assert "L203" in codes and "S106" not in codes
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "(二) 部分公开 (区分处理的, 只计这一情形,\n2 0 0 0 0 0 2\n不计其他情形)",
+        "(二) 部分公开 (区分处理的, 只计这一情形, 2 0 0 0 0 0 2\n不计其他情形)",
+        "(二) 部分公开 (区分处理的, 只计这一情形,\n不计其他情形) 2 0 0 0 0 0 2",
+    ],
+)
+def test_a_label_wrapped_over_two_lines_keeps_its_figures(seed_text, wrapped):
+    line = next(row for row in seed_text.splitlines() if "(二) 部分公开" in row)
+    result = lint_text(seed_text.replace(line, wrapped))
+    cells = result.report.tables["applications"].rows["partly_disclosed"]
+    assert [c.value for c in cells.values()] == [2, 0, 0, 0, 0, 0, 2]
+    assert "L203" not in {d.code for d in result.diagnostics}
+
+
+def test_a_title_on_two_lines_keeps_its_agency():
+    report = model("\n延津县某某街道\n2024 年政府信息公开工作年度报告\n一、总体情况\n")
+    assert (report.agency, report.year) == ("延津县某某街道", 2024)
+    assert report.title == "延津县某某街道2024年政府信息公开工作年度报告"
+
+
+def test_a_fee_statement_broken_over_lines_is_read_whole():
+    report = model("六、其他需要报告的事项\n本年度我局未收取政府信息公开信息处\n理费。\n")
+    assert report.fee_statement.text == "本年度我局未收取政府信息公开信息处理费。"

@@ -201,11 +201,6 @@ def test_an_unruled_table_reads_where_labels_fit_on_one_line(tmp_path):
     assert got["proactive"]["licensing"] == expected["proactive"]["licensing"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core (extract/tables.py): a row label wrapped over two lines of a text layer, its "
-    "figures on a line between or after the pieces, is not recognised (L203) — see the PDF report",
-)
 def test_an_unruled_table_reads_rows_whose_labels_wrap(tmp_path):
     report = with_figures(seed(), FIGURES)
     result = lint_file(str(render_pdf(report, tmp_path / "unruled.pdf", ruled=False)))

@@ -15,6 +15,7 @@ from reportlint.template.labels import normalise
 CORE_TITLE = "政府信息公开工作年度报告"
 _TITLE = re.compile(r"(?:政府|政务)信息公开(?:工作)?(?:的)?(?:年度)?(?:信息公开)?(?:工作)?报告")
 _TITLE_PREFIX = re.compile(r"[\u4e00-\u9fff\d()]*$")
+_AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()]{2,30}$")
 _LABELLED_TITLE = re.compile(r"^(?:标题|题目|title):", re.I)
 _YEAR_IN_PREFIX = re.compile(r"(20\d\d)年度?")
 _PERIOD = re.compile(r"(20\d\d)年1月1日")
@@ -44,7 +45,12 @@ def find_title(tokens: list[Token]) -> Title | None:
             labelled = bool(_LABELLED_TITLE.match(token.norm[:start]))
             score = 2 if (whole or labelled) else 1
             year, agency = _split_prefix(prefix)
-            title = Title(token.norm[start : match.end()], token.piece(start, match.end()).span, year, agency)
+            text, span = token.norm[start : match.end()], token.piece(start, match.end()).span
+            if agency is None and whole and order > 0 and _AGENCY_LINE.match(tokens[order - 1].norm):
+                # a title printed on two lines: the agency above, the year and the core below
+                agency = tokens[order - 1].norm
+                text, span = agency + text, tokens[order - 1].span
+            title = Title(text, span, year, agency)
             if best is None or score > best[0]:
                 best = (score, -order, title)
         if best and best[0] == 2:
@@ -85,17 +91,18 @@ def fee_sentences(text: str) -> list[str]:
 
 
 def find_fee_statement(tokens: list[Token]) -> Located | None:
-    """The sentences of section 六 that speak of fees."""
-    sentences: list[tuple[str, Span]] = []
-    for token in tokens:
-        for match in _SENTENCE.finditer(token.text):
-            sentence = match.group(0).strip()
-            if sentence and _FEE.search(sentence):
-                offset = token.start + match.start()
-                sentences.append((sentence, token.fragment.span_of(offset, offset + len(match.group(0)))))
-    if not sentences:
+    """The sentences of section 六 that speak of fees, read across the lines a PDF or a page wraps."""
+    prose = [t for t in tokens if not t.cell]
+    text = "".join(t.text.strip() for t in prose)
+    starts, offset = [], 0
+    for token in prose:
+        starts.append(offset)
+        offset += len(token.text.strip())
+    found = [(m.start(), m.group(0).strip()) for m in _SENTENCE.finditer(text) if _FEE.search(m.group(0))]
+    if not found:
         return None
-    return Located("".join(s for s, _ in sentences), sentences[0][1])
+    first = max(i for i, start in enumerate(starts) if start <= found[0][0])
+    return Located("".join(s for _, s in found), prose[first].span)
 
 
 def find_old_signatures(tokens: list[Token], old: Template) -> list[Located]:

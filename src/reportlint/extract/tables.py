@@ -146,12 +146,20 @@ def classify(spec: TableSpec, tokens: list[Token]) -> list[Classified]:
     vocab = spec.vocabulary
     by_norm = {norm: norm for norm in vocab}
     items: list[Classified] = []
+    pending = ""  # the rest of a label wrapped onto a later line
     skip = False
     for i, token in enumerate(tokens):
         if skip:
             skip = False
             continue
         norm = token.norm
+        if pending and norm.startswith(pending) and not token.cell:
+            # the second half of a wrapped label: drop it, keep any figures after it
+            rest = token.piece(len(pending), len(norm)) if len(norm) > len(pending) else None
+            pending = ""
+            if rest is not None and is_values(rest):
+                items += [Classified(word, "value") for word in rest.words()]
+            continue
         if not norm:
             items.append(Classified(token, "blank"))
         elif norm in vocab:
@@ -168,6 +176,13 @@ def classify(spec: TableSpec, tokens: list[Token]) -> list[Classified]:
             kind, key, _ = vocab[merged.norm]
             items.append(Classified(merged, kind, key))
             skip = True
+        elif (wrapped := _wrapped_label(token, vocab)) is not None:
+            label, start, end = wrapped
+            kind, key, _ = vocab[label]
+            items.append(Classified(token.piece(start, end), kind, key))
+            if end < len(norm):
+                items += [Classified(word, "value") for word in token.piece(end, len(norm)).words()]
+            pending = label[end - start :]
         else:
             match = nearest(norm, by_norm) if len(norm) <= 60 else None
             if match is not None:
@@ -176,6 +191,38 @@ def classify(spec: TableSpec, tokens: list[Token]) -> list[Classified]:
             else:
                 items.append(Classified(token, "text"))
     return items
+
+
+_WRAPPED_PREFIX = 6  # characters of a long label that identify it when the rest wrapped to the next line
+_SCRAP = 4  # characters of another label's scrap that may run into the start of a line
+
+
+def _wrapped_label(token: Token, vocab: dict[str, tuple[str, str, str]]) -> tuple[str, int, int] | None:
+    """(label, where its first part starts, where it ends) for a long label wrapped over lines.
+
+    A narrow column wraps a long label ("（二）部分公开（区分处理的，只计这一情形，" / "不计其他情形）"),
+    the figures may stand after either part, and in a PDF text layer a scrap of a merged
+    cell's label ("其他处") may run into the line before it.
+    """
+    norm = token.norm
+    found = []
+    for offset in range(0, _SCRAP + 1):
+        if offset and not any(norm[:offset] in label for label in vocab):
+            break
+        for label in vocab:
+            if len(label) <= _WRAPPED_PREFIX + 2:
+                continue
+            size = 0
+            while offset + size < len(norm) and size < len(label) and norm[offset + size] == label[size]:
+                size += 1
+            end = offset + size
+            if _WRAPPED_PREFIX <= size < len(label) and (
+                end == len(norm) or is_values(token.piece(end, len(norm)))
+            ):
+                found.append((label, offset, end))
+        if found:
+            break
+    return found[0] if len(found) == 1 else None
 
 
 def _short(a: Token, b: Token) -> bool:
@@ -238,8 +285,8 @@ def _read_flat(spec: TableSpec, items: list[Classified], data: TableData, found:
         rows.setdefault(item.token.row, []).append(item)
     slots: list[Classified] | None = None
     for row_items in rows.values():
-        values = [c for c in row_items if c.kind == "value"]
-        if len(values) >= 2 and all(c.kind in ("value", "blank") for c in row_items):
+        figures = [c for c in row_items if c.kind == "value" and not NOT_APPLICABLE.match(c.token.folded)]
+        if len(figures) >= 2 and all(c.kind in ("value", "blank") for c in row_items):
             slots = row_items
             break
     if slots is None:
