@@ -22,7 +22,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 
 from reportlint.model import Report
-from reportlint.writers.layout import Grid, GridCell, blocks, positions, width
+from reportlint.writers.layout import Block, Grid, GridCell, blocks, positions, width
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -101,9 +101,16 @@ def render_pdf(
     report: Report, path: str | Path, ruled: bool = True, pagesize: tuple[float, float] = A4
 ) -> Path:
     """Write `report` as a PDF at `path`; a smaller `pagesize` forces tables over page breaks."""
+    return render_pdf_blocks(blocks(report), path, ruled, pagesize)
+
+
+def render_pdf_blocks(
+    content: list[Block], path: str | Path, ruled: bool = True, pagesize: tuple[float, float] = A4
+) -> Path:
+    """Write layout blocks (a report drawn by the template, or a document as it was read) as a PDF."""
     path = Path(path)
     pen = Pen(path, pagesize)
-    for block in blocks(report):
+    for block in content:
         if block.kind == "title":
             pen.y -= BODY
             for line in wrap(block.text, pen.room, 16):

@@ -12,18 +12,22 @@ import io
 from typing import Any
 
 from reportlint.model import Report
-from reportlint.writers.layout import Grid, blocks, positions, width
+from reportlint.writers.layout import Block, Grid, blocks, positions, width
 
 _BODY_FONT = "宋体"
 _HEADING_FONT = "黑体"
 
 
 def render(report: Report) -> bytes:
+    return render_blocks(blocks(report))
+
+
+def render_blocks(content: list[Block]) -> bytes:
     import docx
 
     document = docx.Document()
     _chinese_fonts(document)
-    for block in blocks(report):
+    for block in content:
         if block.kind == "title":
             _title(document, block.text)
         elif block.kind == "heading":
