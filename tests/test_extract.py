@@ -134,3 +134,14 @@ def test_a_title_on_two_lines_keeps_its_agency():
 def test_a_fee_statement_broken_over_lines_is_read_whole():
     report = model("六、其他需要报告的事项\n本年度我局未收取政府信息公开信息处\n理费。\n")
     assert report.fee_statement.text == "本年度我局未收取政府信息公开信息处理费。"
+
+
+@pytest.mark.parametrize("name", ["report.schema.json", "rulepack.schema.json"])
+def test_the_schemas_are_valid_json_schemas(name):
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from reportlint.resources import data_dir
+
+    Draft202012Validator.check_schema(json.loads((data_dir("schemas") / name).read_text(encoding="utf-8")))

@@ -21,7 +21,6 @@ def _validator(name: str) -> Any:
     from jsonschema import Draft202012Validator
 
     schema = json.loads((data_dir("schemas") / name).read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
     return Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
 
 
