@@ -44,10 +44,29 @@ def test_only_the_cli_parses_arguments():
             assert "argparse" not in path.read_text(encoding="utf-8"), path
 
 
-def test_the_pdf_stack_is_not_imported_for_text():
+def _modules_after(args: list[str]) -> set[str]:
     import subprocess
     import sys
 
-    code = "import sys, reportlint.cli as c; c.main(['rules']); print(sorted(m for m in sys.modules if 'pdf' in m))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip().splitlines()[-1] == "[]"
+    code = "import sys, reportlint.cli as c; c.main(sys.argv[1:]); print(' '.join(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
+    return set(result.stdout.strip().splitlines()[-1].split())
+
+
+def test_linting_text_loads_no_other_format_stack():
+    from conftest import SEED
+
+    loaded = _modules_after(["check", str(SEED)])
+    heavy = {"pdfplumber", "pdfminer", "pypdfium2", "docx", "lxml", "markdown_it"}
+    assert not {m.split(".")[0] for m in loaded} & heavy
+
+
+def test_linting_html_loads_no_pdf_stack(tmp_path):
+    page = tmp_path / "r.html"
+    page.write_text(
+        "<html><body><h1>某局2024年政府信息公开工作年度报告</h1><p>一、总体情况</p></body></html>",
+        encoding="utf-8",
+    )
+    loaded = {m.split(".")[0] for m in _modules_after(["check", str(page)])}
+    assert "lxml" in loaded
+    assert not loaded & {"pdfplumber", "pdfminer", "pypdfium2"}
