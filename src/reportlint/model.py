@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportlint.document import Span
+from reportlint.document import Fragment, Span
 
 # What a cell held. Only "number" and "na" (written as "/", "-", "—": nothing) enter sums;
 # every other status makes an identity that needs the cell not assessable.
@@ -62,6 +62,24 @@ class TableData:
 
 
 @dataclass
+class Paragraph:
+    """A line of prose, able to say where a phrase in it stands in the source.
+
+    Kept at run time for the text rules; the JSON form keeps only the section's text.
+    """
+
+    text: str
+    span: Span | None
+    fragment: Fragment | None = field(default=None, repr=False)
+    offset: int = 0  # where `text` starts in the fragment
+
+    def span_of(self, start: int, end: int) -> Span | None:
+        if self.fragment is None:
+            return self.span
+        return self.fragment.span_of(self.offset + start, self.offset + end)
+
+
+@dataclass
 class Section:
     key: str
     found: bool
@@ -70,6 +88,7 @@ class Section:
     span: Span | None = None
     text: str = ""
     position: int = -1  # order of appearance in the document
+    paragraphs: list[Paragraph] = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -138,6 +157,14 @@ class Report:
     unaligned_rows: list[Located] = field(default_factory=list)
     recovered_rows: list[Located] = field(default_factory=list)
     old_template_signatures: list[Located] = field(default_factory=list)
+    preamble: list[Paragraph] = field(default_factory=list, repr=False)  # the prose before section 一
+
+    def prose(self) -> list[tuple[str | None, Paragraph]]:
+        """Every paragraph of prose with the key of its section (None before section 一), in order."""
+        out: list[tuple[str | None, Paragraph]] = [(None, p) for p in self.preamble]
+        for section in sorted((s for s in self.sections if s.found), key=lambda s: s.position):
+            out += [(section.key, p) for p in section.paragraphs]
+        return out
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -198,15 +225,18 @@ def report_from_json(data: dict[str, Any], path: str = "") -> Report:
         title_span=_span(data.get("title_span")),
     )
     for position, section in enumerate(data.get("sections", [])):
+        text = section.get("text", "")
+        span = _span(section.get("span"))
         report.sections.append(
             Section(
                 key=section["key"],
                 found=section["found"],
                 heading=section.get("heading", ""),
                 standard=section.get("standard", True),
-                span=_span(section.get("span")),
-                text=section.get("text", ""),
+                span=span,
+                text=text,
                 position=position if section["found"] else -1,
+                paragraphs=[Paragraph(line, span) for line in text.split("\n") if line.strip()],
             )
         )
     for key, table in data.get("tables", {}).items():

@@ -10,7 +10,7 @@ from reportlint.extract.meta import find_fee_statement, find_old_signatures, fin
 from reportlint.extract.sections import Heading, find_headings
 from reportlint.extract.stream import Token, build
 from reportlint.extract.tables import extract_table
-from reportlint.model import Located, Report, Section
+from reportlint.model import Located, Paragraph, Report, Section
 from reportlint.template import Template, for_year, load
 
 
@@ -53,8 +53,10 @@ def extract(
                 span=tokens[first - 1].span,
                 text="\n".join(t.text.strip() for t in tokens[first:last] if not t.cell),
                 position=position,
+                paragraphs=_paragraphs(tokens[first:last]),
             )
         )
+    report.preamble = _paragraphs(tokens[: min((r[0] for r in regions), default=len(tokens)) - 1])
     found_keys = {h.section.key for h in headings}
     report.sections += [Section(key=s.key, found=False) for s in template.sections if s.key not in found_keys]
     report.sections.sort(key=lambda s: [t.key for t in template.sections].index(s.key))
@@ -70,6 +72,18 @@ def extract(
 def _drawn_on(signatures: list[Located]) -> bool:
     """The tables themselves carry the old template's labels (not just a citation of it)."""
     return sum(1 for s in signatures if "〔" not in s.text and "试行" not in s.text) >= 2
+
+
+def _paragraphs(tokens: list[Token]) -> list[Paragraph]:
+    """The prose among tokens (not table cells), each able to locate a phrase in the source."""
+    out = []
+    for token in tokens:
+        text = token.text
+        stripped = text.strip()
+        if stripped and not token.cell:
+            lead = len(text) - len(text.lstrip())
+            out.append(Paragraph(stripped, token.span, token.fragment, token.start + lead))
+    return out
 
 
 def _cut_sections(tokens: list[Token], headings: list[Heading]) -> tuple[list[Token], list[tuple[int, int]]]:
