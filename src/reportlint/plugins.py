@@ -20,6 +20,7 @@ BUILTIN_PLUGINS = (
     "reportlint.checks.values",
     "reportlint.checks.arithmetic",
     "reportlint.checks.fees",
+    "reportlint.checks.text_tables",
 )
 
 

@@ -275,13 +275,16 @@ def _collect(items: list[Classified], k: int, row: int, wanted: int) -> list[Cla
 
 
 def _read_flat(spec: TableSpec, items: list[Classified], data: TableData, found: _Found) -> bool:
-    """A table printed as one line of figures under its header (section 四)."""
+    """A table printed as one line of figures under its header (section 四).
+
+    The figures are the first row that holds only figures (two or more), after the header
+    if there is one; a header whose figures are fused or spread one per line is read from
+    its first figure on.
+    """
     wanted = sum(len(r.columns) for r in spec.rows)
     first_label = next((i for i, c in enumerate(items) if c.kind in LABEL_KINDS), None)
-    if first_label is None:
-        return False
     rows: dict[int, list[Classified]] = {}
-    for item in items[first_label:]:
+    for item in items[first_label or 0 :]:
         rows.setdefault(item.token.row, []).append(item)
     slots: list[Classified] | None = None
     for row_items in rows.values():
@@ -290,13 +293,16 @@ def _read_flat(spec: TableSpec, items: list[Classified], data: TableData, found:
             slots = row_items
             break
     if slots is None:
+        if first_label is None:
+            return False
         start = next((i for i in range(first_label, len(items)) if items[i].kind == "value"), None)
         headers = sum(1 for c in items if c.kind in LABEL_KINDS)
         if start is None and headers < 3:
             return False
         # a header without figures is a table left empty: every cell is missing
         slots = _collect(items, start, items[start].token.row, wanted) if start is not None else []
-    _fill(spec, spec.rows, items[first_label].token, slots, data, found)
+    anchor = items[first_label].token if first_label is not None else slots[0].token
+    _fill(spec, spec.rows, anchor, slots, data, found)
     return True
 
 
