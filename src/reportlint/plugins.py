@@ -21,6 +21,9 @@ BUILTIN_PLUGINS = (
     "reportlint.checks.arithmetic",
     "reportlint.checks.fees",
     "reportlint.checks.text_tables",
+    "reportlint.checks.dates",
+    "reportlint.checks.writing",
+    "reportlint.checks.content",
 )
 
 
