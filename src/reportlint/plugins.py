@@ -22,6 +22,7 @@ BUILTIN_PLUGINS = (
     "reportlint.checks.fees",
     "reportlint.checks.text_tables",
     "reportlint.checks.dates",
+    "reportlint.checks.plausibility",
     "reportlint.checks.writing",
     "reportlint.checks.content",
 )

@@ -80,8 +80,8 @@ class OldTemplate(Rule):
         yield self.diagnostic(
             ctx,
             ctx.t(
-                f"{year}年度报告使用了2019年试行格式（{names}，共 {len(found)} 处），应使用国办公开办函〔2021〕30号格式",
-                f"a {year} report in the 2019 trial format ({len(found)} signs, first “{found[0].text}”); use the 2021 format",
+                f"{year}年度报告使用了旧格式（{names}，共 {len(found)} 处属于2019年试行格式或更早的格式），应使用国办公开办函〔2021〕30号格式",
+                f"a {year} report in an old format ({len(found)} signs, first “{found[0].text}”); use the 2021 format",
             ),
             found[0].span,
             related=[s.span for s in found[1:] if s.span],

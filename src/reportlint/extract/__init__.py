@@ -71,7 +71,8 @@ def extract(
 
 def _drawn_on(signatures: list[Located]) -> bool:
     """The tables themselves carry the old template's labels (not just a citation of it)."""
-    return sum(1 for s in signatures if "〔" not in s.text and "试行" not in s.text) >= 2
+    drawn = load("gov-2019").signatures
+    return sum(1 for s in signatures if s.text in drawn and "〔" not in s.text and "试行" not in s.text) >= 2
 
 
 def _paragraphs(tokens: list[Token]) -> list[Paragraph]:

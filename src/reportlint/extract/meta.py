@@ -109,8 +109,10 @@ def find_old_signatures(tokens: list[Token], old: Template) -> list[Located]:
     """Labels and citations that only the old template has, each where it first occurs."""
     found: list[Located] = []
     cites_current = any("国办公开办函〔2021〕30号" in t.norm for t in tokens)
-    labels = [normalise(s) for s in old.signatures if "〔" not in s and "试行" not in s]
-    for signature in old.signatures:
+    labels = [
+        normalise(s) for s in (*old.signatures, *old.pre2019_signatures) if "〔" not in s and "试行" not in s
+    ]
+    for signature in (*old.signatures, *old.pre2019_signatures):
         if cites_current and "〔2019〕60号" in signature:
             continue
         needle = normalise(signature)

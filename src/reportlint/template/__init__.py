@@ -95,6 +95,7 @@ class Template:
     sections: tuple[SectionSpec, ...]
     tables: dict[str, TableSpec]
     signatures: tuple[str, ...] = field(default=())
+    pre2019_signatures: tuple[str, ...] = field(default=())
 
     def section(self, key: str) -> SectionSpec:
         return next(s for s in self.sections if s.key == key)
@@ -151,6 +152,7 @@ def load(template_id: str) -> Template:
         sections=sections,
         tables={key: _table(key, value) for key, value in raw["tables"].items()},
         signatures=tuple(raw.get("signatures", ())),
+        pre2019_signatures=tuple(raw.get("pre2019_signatures", ())),
     )
 
 
