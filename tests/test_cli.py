@@ -10,7 +10,9 @@ from conftest import SEED, run_cli
 def test_check_text_shows_location_source_line_and_caret():
     result = run_cli("check", str(SEED))
     assert result.returncode == 0, result.stderr
-    first, source, caret = result.stdout.splitlines()[:3]
+    lines = result.stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if " L201 " in line)
+    first, source, caret = lines[at : at + 3]
     assert first.startswith(f"{SEED}:22:13: L201")
     assert "本年度止件数" in source
     # the caret sits under the cell: 信息内容 (8 columns) + tab → 12, 本年制发件数 (12) + tab → 28

@@ -48,5 +48,6 @@ def test_the_seed_in_another_format_reads_the_same(tmp_path, suffix):
     CONVERTERS[suffix](content, target)
     converted = lint_file(str(target))
     assert _tables(converted) == _tables(original)
-    assert {d.code for d in converted.diagnostics} == {d.code for d in original.diagnostics} == {"L201"}
+    assert {d.code for d in converted.diagnostics} == {d.code for d in original.diagnostics}
+    assert "L201" in {d.code for d in converted.diagnostics}
     assert (converted.report.year, converted.report.agency) == (2024, "延津县塔铺街道")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint import plugins
+from reportlint.across import Relations
 from reportlint.diagnostics import Diagnostic, Severity
 from reportlint.document import Document, Span
 from reportlint.engine import engine_rule, run_rules
@@ -37,6 +38,8 @@ class Options:
     lang: str = "zh"
     template: str | None = None
     year: int | None = None
+    previous: list[str] = field(default_factory=list)  # last year's reports: files or folders
+    similarity: float = 0.9  # X803's threshold
 
 
 @dataclass
@@ -73,12 +76,15 @@ def discover(paths: Iterable[str]) -> Iterator[str]:
             raise PathError(f"{given}: no such file or folder")
 
 
+def lint_paths(paths: Iterable[str], options: Options | None = None) -> list[FileResult]:
+    """Lint files and folders as one run: each file on its own, then against each other (X8xx)."""
+    options = options or Options()
+    prepared = [_prepare_file(path, options) for path in discover(paths)]
+    return _finish(prepared, options)
+
+
 def lint_file(path: str, options: Options | None = None) -> FileResult:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise PathError(f"{path}: {exc.strerror or exc}") from exc
-    return lint_bytes(path, data, options)
+    return lint_paths([path], options)[0]
 
 
 def lint_bytes(path: str, data: bytes, options: Options | None = None) -> FileResult:
@@ -94,33 +100,91 @@ def lint_text(text: str, path: str = "<text>", options: Options | None = None) -
 
 
 def lint_document(document: Document, options: Options) -> FileResult:
+    return _finish([_prepare(document, options)], options)[0]
+
+
+@dataclass
+class _Prepared:
+    """A file read and extracted, waiting for its rules (which may need the run's other reports)."""
+
+    result: FileResult
+    document: Document | None = None
+    ready: bool = False  # the report exists and rules are to run
+
+
+def _prepare_file(path: str, options: Options) -> _Prepared:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise PathError(f"{path}: {exc.strerror or exc}") from exc
+    document = _read(path, data, options)
+    if isinstance(document, FileResult):
+        return _Prepared(document)
+    return _prepare(document, options)
+
+
+def _prepare(document: Document, options: Options) -> _Prepared:
     rules = plugins.rules()
     result = FileResult(document.path, None, source_lines=document.source_lines)
     if document.format == "data":
         report, invalid = _data_report(document, options, rules)
         if report is None:
             result.diagnostics += invalid
-            return result
+            return _Prepared(result, document)
     else:
         report = extract(document, options.template, options.year, plugins.identities())
     result.report = report
-    template = load(report.template)
-    ctx = Context(report, template, document, options.lang)
+    ctx = Context(report, load(report.template), document, options.lang)
     if not report.found_anything:
-        rule = engine_rule(rules, "E002")
         message = ctx.t(
             "文件中未找到政府信息公开工作年度报告（无标题、无部分标题、无表格）",
             "no annual report found in the file",
         )
-        result.diagnostics.append(rule.diagnostic(ctx, message))
-        return result
+        result.diagnostics.append(engine_rule(rules, "E002").diagnostic(ctx, message))
+        return _Prepared(result, document)
     if document.format != "data":
         for violation in validate(report.to_json(), "report.schema.json"):
             result.diagnostics.append(
                 engine_rule(rules, "E004").diagnostic(ctx, f"{violation.pointer}: {violation.message}")
             )
-    result.diagnostics += run_rules(report, template, document, rules, options.lang)
-    return result
+    return _Prepared(result, document, ready=True)
+
+
+def _finish(prepared: list[_Prepared], options: Options) -> list[FileResult]:
+    """Run the rules on every prepared report, each knowing last year's report and its look-alikes."""
+    reports = [p.result.report for p in prepared if p.ready and p.result.report is not None]
+    relations = Relations(reports, _previous_reports(options), options.similarity, _report_of)
+    rules = plugins.rules()
+    for item in prepared:
+        report = item.result.report
+        if item.ready and report is not None:
+            item.result.diagnostics += run_rules(
+                report,
+                load(report.template),
+                item.document,
+                rules,
+                options.lang,
+                relations.previous(report),
+                relations.similar(report),
+            )
+    return [p.result for p in prepared]
+
+
+def _previous_reports(options: Options) -> list[Report]:
+    found = []
+    for path in discover(options.previous) if options.previous else ():
+        report = _report_of(path)
+        if report is not None:
+            found.append(report)
+    return found
+
+
+def _report_of(path: str) -> Report | None:
+    """A report for reference only (last year's): read and extracted, no rules, no errors raised."""
+    try:
+        return parse_file(path).report
+    except PathError:
+        return None
 
 
 def parse_file(path: str, options: Options | None = None) -> FileResult:

@@ -48,6 +48,20 @@ def _parser() -> argparse.ArgumentParser:
         help="lowest severity that makes the exit status 1 (default: error)",
     )
     check.add_argument("--output-file", metavar="FILE", help="write the output here instead of stdout")
+    check.add_argument(
+        "--previous",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="last year's reports (files or folders) for X801–X803; repeatable",
+    )
+    check.add_argument(
+        "--similarity",
+        type=float,
+        default=0.9,
+        metavar="RATIO",
+        help="how alike two sections must be to count as copied (X803; default 0.9)",
+    )
 
     parse = commands.add_parser("parse", help="print the report model extracted from a file")
     parse.add_argument("path", metavar="FILE")
@@ -114,7 +128,8 @@ def _check(args: argparse.Namespace) -> int:
     from reportlint.diagnostics import Severity
 
     options = _options(args)
-    results = [api.lint_file(path, options) for path in api.discover(args.paths)]  # type: ignore[arg-type]
+    options.previous, options.similarity = args.previous, args.similarity  # type: ignore[attr-defined]
+    results = api.lint_paths(args.paths, options)  # type: ignore[arg-type]
     diagnostics = [d for r in results for d in r.diagnostics]
     sources = {r.path: r.source_lines for r in results}
     output = plugins.reporters()[args.format].render(diagnostics, sources)

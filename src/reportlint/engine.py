@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlint.diagnostics import Diagnostic
 from reportlint.document import Document
@@ -16,9 +17,15 @@ def engine_rule(rules: Sequence[Rule], code: str) -> Rule:
 
 
 def run_rules(
-    report: Report, template: Template, document: Document | None, rules: Sequence[Rule], lang: str = "zh"
+    report: Report,
+    template: Template,
+    document: Document | None,
+    rules: Sequence[Rule],
+    lang: str = "zh",
+    previous: Report | None = None,
+    similar: Sequence[Any] = (),
 ) -> list[Diagnostic]:
-    ctx = Context(report=report, template=template, document=document, lang=lang)
+    ctx = Context(report, template, document, lang, previous, list(similar))
     diagnostics: list[Diagnostic] = []
     for rule in rules:
         try:

@@ -23,6 +23,7 @@ BUILTIN_PLUGINS = (
     "reportlint.checks.text_tables",
     "reportlint.checks.dates",
     "reportlint.checks.plausibility",
+    "reportlint.checks.crossyear",
     "reportlint.checks.writing",
     "reportlint.checks.content",
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint.diagnostics import CellRef, Diagnostic, Severity
@@ -20,10 +20,14 @@ from reportlint.template import Template
 
 @dataclass
 class Context:
+    """What a rule is given: the report, its template and document, and related reports."""
+
     report: Report
     template: Template
     document: Document | None = None
     lang: str = "zh"
+    previous: Report | None = None  # the same agency's report for the year before, if known
+    similar: list[Any] = field(default_factory=list)  # across.Similar: near-identical sections
 
     def t(self, zh: str, en: str) -> str:
         """The message in the chosen language."""
