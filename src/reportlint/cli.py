@@ -77,9 +77,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
-    rules = commands.add_parser("rules", help="list the rules, or show one rule's documentation")
-    rules.add_argument("code", nargs="?", help="a rule code (S101) or name (missing-section)")
-    rules.add_argument("--lang", choices=["zh", "en"], default="zh")
+    for name in ("rules", "rule"):
+        rules = commands.add_parser(name, help="list the rules, or show one rule's documentation")
+        rules.add_argument("code", nargs="?", help="a rule code (S101) or name (missing-section)")
+        rules.add_argument("--lang", choices=["zh", "en"], default="zh")
     return parser
 
 
@@ -97,9 +98,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _parser().print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return {"check": _check, "parse": _parse, "new": _new, "rules": _rules}[args.command](args)
+        return {"check": _check, "parse": _parse, "new": _new, "rules": _rules, "rule": _rules}[args.command](
+            args
+        )
     except KeyboardInterrupt:
         print("reportlint: interrupted", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # the reader of our output went away (`| head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_USAGE
     except Exception as exc:
         from reportlint.api import PathError
@@ -191,19 +197,22 @@ def _rules(args: argparse.Namespace) -> int:
     from reportlint import plugins
 
     catalogue = plugins.rules()
+    english = args.lang == "en"
     if args.code:
-        chosen = [r for r in catalogue if args.code in (r.code, r.name)]
+        chosen = [r for r in catalogue if args.code.upper() == r.code or args.code == r.name]
         if not chosen:
             print(f"reportlint: no rule {args.code!r}", file=sys.stderr)
             return EXIT_USAGE
         for rule in chosen:
-            print(f"{rule.code} {rule.name} [{rule.severity}]\n{rule.summary}\n\n{rule.doc}\n")
+            print(f"{rule.code} {rule.name} [{rule.severity}] ({', '.join(rule.templates)})")
+            print(f"{rule.summary}\n{rule.summary_en}\n\n{rule.doc}\n")
         return EXIT_CLEAN
     seen = set()
     for rule in catalogue:
         if (rule.code, rule.name) not in seen:
             seen.add((rule.code, rule.name))
-            print(f"{rule.code}  {rule.name:<32} {rule.severity!s:<8} {rule.summary}")
+            summary = rule.summary_en if english else rule.summary
+            print(f"{rule.code}  {rule.name:<30} {rule.severity!s:<8} {summary}")
     return EXIT_CLEAN
 
 

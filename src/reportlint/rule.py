@@ -37,8 +37,10 @@ class Context:
 class Rule:
     code: str
     name: str
-    summary: str
+    summary: str  # one line, in Chinese
+    summary_en: str  # the same line in English
     severity: Severity = Severity.WARNING
+    templates: tuple[str, ...] = ("gov-2021", "gov-2019")  # the templates whose reports it checks
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         raise NotImplementedError

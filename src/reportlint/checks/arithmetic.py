@@ -34,6 +34,7 @@ class IdentityRule(Rule):
         self.code = spec["code"]
         self.name = spec["name"]
         self.summary = spec["summary"]
+        self.summary_en = spec.get("summary_en", spec["summary"])
         self.table = spec["table"]
         self.each = spec["each"]
         self.only = tuple(spec.get("only", ()))

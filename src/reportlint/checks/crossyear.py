@@ -30,6 +30,7 @@ class CarryOver(Rule):
     code = "X801"
     name = "carry-over"
     summary = "上年结转数与上一年度报告的结转下年度数不一致"
+    summary_en = "上年结转 differs from last year's 结转下年度"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         last = ctx.previous
@@ -72,8 +73,10 @@ class InForce(Rule):
     """
 
     code = "X802"
+    templates = ("gov-2021",)
     name = "in-force"
     summary = "现行有效件数与上年现行有效件数加本年制发减本年废止不符"
+    summary_en = "现行有效件数 does not follow from last year's"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         last = ctx.previous
@@ -123,6 +126,7 @@ class Copied(Rule):
     code = "X803"
     name = "copied-text"
     summary = "某部分与上年度报告或其他报告雷同"
+    summary_en = "a section is near-identical to last year's or another report (雷同)"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for found in ctx.similar:

@@ -61,6 +61,7 @@ class YearMismatch(Rule):
     code = "D701"
     name = "year-mismatch"
     summary = "正文、标题或统计期限中的年份与报告年度不一致"
+    summary_en = "a year in the text, title or statistics period differs from the reporting year"
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
@@ -106,6 +107,9 @@ class StatisticsPeriod(Rule):
     code = "D702"
     name = "statistics-period"
     summary = "统计期限缺失、无法识别或不是报告年度的1月1日至12月31日"
+    summary_en = (
+        "the statistics period is missing, unreadable or not 1 January – 31 December of the reporting year"
+    )
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
@@ -170,6 +174,9 @@ class LatePublication(Rule):
     code = "D703"
     name = "late-publication"
     summary = "发布日期晚于法定期限（部门1月31日，政府3月31日）"
+    summary_en = (
+        "published after the statutory deadline (31 January for departments, 31 March for governments)"
+    )
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         year, agency = ctx.report.year, ctx.report.agency
@@ -216,6 +223,7 @@ class FormatCitation(Rule):
     code = "D704"
     name = "format-citation"
     summary = "引用年度报告格式的名称或文号不准确"
+    summary_en = "the format's name or notice number is cited wrongly"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for _, paragraph in ctx.report.prose():

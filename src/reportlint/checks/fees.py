@@ -37,6 +37,7 @@ class FeeStatementMissing(Rule):
     code = "F501"
     name = "fee-statement-missing"
     summary = "第六部分未说明信息处理费收取情况"
+    summary_en = "section 六 does not state the information processing fee"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         section = ctx.report.section("other")
@@ -70,6 +71,7 @@ class FeeStatementContradiction(Rule):
     code = "F502"
     name = "fee-statement-contradiction"
     summary = "信息处理费的说明与表格或自身矛盾"
+    summary_en = "the fee statement contradicts itself or table 三"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         statement = ctx.report.fee_statement
@@ -115,6 +117,7 @@ class FeeStatementYear(Rule):
     code = "F503"
     name = "fee-statement-year"
     summary = "信息处理费的说明所写年份与报告年度不符"
+    summary_en = "the fee statement names another year than the report's"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         statement, year = ctx.report.fee_statement, ctx.report.year

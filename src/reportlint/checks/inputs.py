@@ -28,6 +28,7 @@ class Unreadable(_EngineRule):
     code = "E001"
     name = "unreadable-file"
     summary = "文件无法读取（编码或格式无法识别）"
+    summary_en = "the file cannot be read (encoding or format)"
 
 
 class NoReport(_EngineRule):
@@ -41,6 +42,7 @@ class NoReport(_EngineRule):
     code = "E002"
     name = "no-report"
     summary = "文件中未找到政府信息公开工作年度报告"
+    summary_en = "no annual report found in the file"
 
 
 class RuleCrashed(_EngineRule):
@@ -54,6 +56,7 @@ class RuleCrashed(_EngineRule):
     code = "E003"
     name = "rule-crashed"
     summary = "规则运行出错（其他规则照常运行）"
+    summary_en = "a rule crashed (the other rules still ran)"
 
 
 class ModelInvalid(_EngineRule):
@@ -74,6 +77,7 @@ class ModelInvalid(_EngineRule):
     code = "E004"
     name = "model-invalid"
     summary = "报告数据不符合 report.schema.json"
+    summary_en = "the report data does not conform to report.schema.json"
 
 
 @hookimpl

@@ -36,6 +36,7 @@ class NonStandardLabel(Rule):
     code = "L201"
     name = "non-standard-label"
     summary = "表格的行、列标签与格式不一致"
+    summary_en = "a table label differs from the template's"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for finding in ctx.report.labels:
@@ -70,6 +71,7 @@ class OldTemplate(Rule):
     code = "L202"
     name = "old-template"
     summary = "2021年及以后的报告使用了旧（2019年试行）格式"
+    summary_en = "a report for 2021 or later uses the old (2019 trial or earlier) format"
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
@@ -102,6 +104,7 @@ class MissingRow(Rule):
     code = "L203"
     name = "missing-row"
     summary = "表格缺少格式规定的行"
+    summary_en = "a table lacks a row of the template"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for table_key, missing in ctx.report.missing_rows.items():
@@ -149,6 +152,7 @@ class UnexpectedRow(Rule):
     code = "L204"
     name = "unexpected-row"
     summary = "表格中有格式没有的行"
+    summary_en = "a table has a row the template lacks"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for row in ctx.report.unexpected_rows:

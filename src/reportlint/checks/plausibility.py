@@ -49,6 +49,7 @@ class ImpossibleRegulations(Rule):
     code = "V306"
     name = "impossible-value"
     summary = "填报了本机关不可能有的数值（如乡镇、街道、县级机关填报规章）"
+    summary_en = "a value the agency cannot have (规章 of a township or county body)"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         kind = level(ctx.report)

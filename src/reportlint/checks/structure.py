@@ -29,6 +29,7 @@ class MissingSection(Rule):
     code = "S101"
     name = "missing-section"
     summary = "缺少必备的部分"
+    summary_en = "a required section is missing"
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
@@ -61,6 +62,7 @@ class SectionOrder(Rule):
     code = "S102"
     name = "section-order"
     summary = "各部分顺序与格式不符"
+    summary_en = "the sections are out of order"
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
@@ -97,6 +99,7 @@ class SectionTitle(Rule):
     code = "S103"
     name = "section-title"
     summary = "部分标题不是格式规定的写法"
+    summary_en = "a section title is not the format's"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for section in ctx.report.sections:
@@ -126,6 +129,7 @@ class DuplicateSection(Rule):
     code = "S104"
     name = "duplicate-section"
     summary = "同一部分的标题出现了两次"
+    summary_en = "a section heading appears twice"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for duplicate in ctx.report.duplicate_sections:
@@ -155,6 +159,7 @@ class ReportTitle(Rule):
     code = "S105"
     name = "report-title"
     summary = "报告标题缺失或不规范"
+    summary_en = "the report title is missing or not standard"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         title = ctx.report.title
@@ -189,6 +194,7 @@ class MissingTable(Rule):
     code = "S106"
     name = "missing-table"
     summary = "应以表格报告的部分没有表格"
+    summary_en = "a section reported by table has no table"
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:

@@ -142,6 +142,7 @@ class TextFigure(Rule):
     code = "N601"
     name = "text-figure"
     summary = "正文中的数字与表格不一致"
+    summary_en = "a figure in the text differs from the table"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for _, paragraph in ctx.report.prose():
@@ -227,6 +228,7 @@ class TextClaim(Rule):
     code = "N602"
     name = "text-claim"
     summary = "正文的表述与表格矛盾"
+    summary_en = "a claim in the text contradicts the tables"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for _, paragraph in ctx.report.prose():

@@ -46,6 +46,7 @@ class NotANumber(Rule):
     code = "V301"
     name = "not-a-number"
     summary = "单元格应为数字"
+    summary_en = "a cell that must hold a figure holds text"
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
@@ -82,6 +83,7 @@ class BlankCell(Rule):
     code = "V302"
     name = "blank-cell"
     summary = "单元格为空（空白不等于0，相关合计无法核对）"
+    summary_en = "a blank cell (a blank is not 0; sums that need it are not checked)"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for spec in ctx.template.tables.values():
@@ -140,6 +142,7 @@ class Negative(Rule):
     code = "V303"
     name = "negative-value"
     summary = "数值不能为负"
+    summary_en = "a negative figure"
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
@@ -174,6 +177,7 @@ class NotAnInteger(Rule):
     code = "V304"
     name = "not-an-integer"
     summary = "件数应为整数"
+    summary_en = "a count with a fraction"
     severity = Severity.ERROR
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
@@ -209,6 +213,7 @@ class UnitInCell(Rule):
     code = "V305"
     name = "unit-in-cell"
     summary = "单元格中写了单位，或元与万元混淆"
+    summary_en = "a unit in a cell, or 元 and 万元 mixed up"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for spec, row, column, cell in _cells(ctx):
@@ -261,6 +266,7 @@ class UnalignedRow(Rule):
     code = "V307"
     name = "unaligned-row"
     summary = "行内数字无法与模板的列对齐，本行不予核对"
+    summary_en = "a row's figures cannot be aligned with the columns; its sums are not checked"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         for row in ctx.report.unaligned_rows:
@@ -293,6 +299,7 @@ class RecoveredRow(Rule):
     code = "V308"
     name = "recovered-row"
     summary = "行内数字粘连，已按勾稽关系唯一拆分"
+    summary_en = "a row whose digits ran together, split the only way the identities allow"
     severity = Severity.INFO
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
