@@ -222,6 +222,10 @@ class Numbering(Rule):
     summary_en = "numbering faults (a second top-level numbering, an ordinal that does not match)"
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
+        yield from self._second_numbering(ctx)
+        yield from self._wrong_ordinals(ctx)
+
+    def _second_numbering(self, ctx: Context) -> Iterable[Diagnostic]:
         overview = ctx.report.section("overview")
         paragraphs = overview.paragraphs if overview and overview.found else []
         nested = any(_SUB_LEVEL.match(p.text) for p in paragraphs)  # the items sit under （一）…
@@ -239,6 +243,8 @@ class Numbering(Rule):
                     paragraph.span_of(match.start(1), match.end()),
                     suggestion=lower,
                 )
+
+    def _wrong_ordinals(self, ctx: Context) -> Iterable[Diagnostic]:
         for section in ctx.report.sections:
             match = _ORDINAL.match(section.heading) if section.found else None
             expected = ctx.template.section(section.key).ordinal

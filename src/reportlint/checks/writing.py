@@ -112,10 +112,10 @@ class DoubledCharacter(Rule):
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         report = ctx.report
-        lines = {p.span.line for _, p in report.prose() if p.span}
         texts = [p for _, p in report.prose()]
+        lines = {p.span.line for p in texts if p.span}
         if report.title and not (report.title_span and report.title_span.line in lines):
-            texts.append(Paragraph(report.title, report.title_span))
+            texts.append(Paragraph(report.title, report.title_span))  # a title not among the lines
         for paragraph in texts:
             text = paragraph.text
             for start, end, single in _doubled(text):
