@@ -145,3 +145,24 @@ def test_the_schemas_are_valid_json_schemas(name):
     from reportlint.resources import data_dir
 
     Draft202012Validator.check_schema(json.loads((data_dir("schemas") / name).read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "title"),
+    [
+        (
+            "现公布某某区某某街道2022年政府信息公开工作年度报告。\n",
+            "某某区某某街道",
+            "某某区某某街道2022年政府信息公开工作年度报告",
+        ),
+        (
+            "依据《中华人民共和国政府信息公开工作年度报告格式》，向社会公布2021年本级政府信息公开工作年度报告。\n",
+            None,
+            "2021年本级政府信息公开工作年度报告",
+        ),
+        ("根据《关于做好2022年政府信息公开工作年度报告的通知》要求编制。\n", None, None),
+    ],
+)
+def test_a_title_named_in_a_sentence(text, agency, title):
+    report = model(text)
+    assert (report.agency, report.title) == (agency, title)

@@ -13,8 +13,10 @@ from reportlint.template import Template
 from reportlint.template.labels import normalise
 
 CORE_TITLE = "政府信息公开工作年度报告"
-_TITLE = re.compile(r"(?:政府|政务)信息公开(?:工作)?(?:的)?(?:年度)?(?:信息公开)?(?:工作)?报告")
+_TITLE = re.compile(r"(?:政府|政务)信息公开(?:工作)?(?:的)?(?:年度)?(?:信息公开)?(?:工作)?报告(?!格式)")
 _TITLE_PREFIX = re.compile(r"[\u4e00-\u9fff\d()]*$")
+# words a sentence puts before a title it names: "现公布某某局2024年…报告", "现将…报告如下"
+_LEAD_IN = re.compile(r"^(?:标题|题目|[现特]?(?:向社会)?(?:予以|予)?公布|现将|发布|编制完成|编制)")
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()]{2,30}$")
 _LABELLED_TITLE = re.compile(r"^(?:标题|题目|title):", re.I)
 _YEAR_IN_PREFIX = re.compile(r"(20\d\d)年度?")
@@ -41,6 +43,11 @@ def find_title(tokens: list[Token]) -> Title | None:
             prefix_match = _TITLE_PREFIX.search(token.norm[: match.start()])
             prefix = prefix_match.group(0) if prefix_match else ""
             start = match.start() - len(prefix)
+            if (start > 0 and token.norm[start - 1] in "《〈<") or "关于" in prefix:
+                continue  # a title cited inside another (《…格式》, 关于做好…报告的通知), not this report's
+            lead = _LEAD_IN.match(prefix)
+            if lead:
+                prefix, start = prefix[lead.end() :], start + lead.end()
             whole = start == 0 and match.end() >= len(token.norm) - 2
             labelled = bool(_LABELLED_TITLE.match(token.norm[:start]))
             score = 2 if (whole or labelled) else 1
@@ -59,13 +66,16 @@ def find_title(tokens: list[Token]) -> Title | None:
 
 
 def _split_prefix(prefix: str) -> tuple[int | None, str | None]:
+    prefix = _LEAD_IN.sub("", prefix)
     match = _YEAR_IN_PREFIX.search(prefix)
     year = int(match.group(1)) if match else None
     agency = prefix
     if match:
         agency = prefix[: match.start()] if match.start() > 0 else prefix[match.end() :]
     agency = agency.strip("()_-")
-    return year, (agency if len(agency) >= 2 else None)
+    if len(agency) < 2 or agency.startswith(("我", "本")):  # "本级", "我局": no name given
+        return year, None
+    return year, agency
 
 
 def find_year(tokens: list[Token], title: Title | None) -> tuple[int | None, str | None]:
