@@ -182,6 +182,8 @@ class MissingTable(Rule):
     """A section that is reported by table has no table.
 
     Sections 二, 三 and 四 are reported by the format's tables; a sentence is not enough.
+    A file that stops inside the section is cut short (S101 names what is missing), not
+    reported here.
 
     Wrong::
 
@@ -201,7 +203,11 @@ class MissingTable(Rule):
         for spec in ctx.template.tables.values():
             section = ctx.report.section(spec.section)
             table = ctx.report.tables.get(spec.key)
-            if section and section.found and (table is None or not table.found):
+            # a file that stops inside the section (later sections missing: S101) is cut short, not tableless
+            followed = section is not None and any(
+                s.found and s.position > section.position for s in ctx.report.sections
+            )
+            if section and section.found and followed and (table is None or not table.found):
                 yield self.diagnostic(
                     ctx,
                     ctx.t(

@@ -39,6 +39,7 @@ def extract(
     if title:
         report.title, report.title_span, report.agency = title.text, title.span, title.agency
 
+    tokens = _drop_cut_off_label(tokens, template)
     headings, duplicates = find_headings(tokens, template)
     tokens, regions = _cut_sections(tokens, headings)
     order = sorted(range(len(headings)), key=lambda i: (headings[i].token, headings[i].start))
@@ -73,6 +74,17 @@ def _drawn_on(signatures: list[Located]) -> bool:
     """The tables themselves carry the old template's labels (not just a citation of it)."""
     drawn = load("gov-2019").signatures
     return sum(1 for s in signatures if s.text in drawn and "〔" not in s.text and "试行" not in s.text) >= 2
+
+
+def _drop_cut_off_label(tokens: list[Token], template: Template) -> list[Token]:
+    """A file that stops in the middle of a label ("行政强") ends on a fragment, not on a typo."""
+    if not tokens:
+        return tokens
+    last = tokens[-1].norm
+    labels = (label for table in template.tables.values() for label in table.vocabulary)
+    if len(last) >= 2 and any(label != last and label.startswith(last) for label in labels):
+        return tokens[:-1]
+    return tokens
 
 
 def _paragraphs(tokens: list[Token]) -> list[Paragraph]:
