@@ -3,8 +3,8 @@
 The rules X801–X803 read what this module finds. Last year's report is taken from the same
 run, from `--previous` (a file or a folder), or by convention from the report's own folder
 (a file whose name carries last year). Near-identical sections (雷同) are found through a
-bottom-k sketch of each section's character 5-grams, with figures and years masked, so that
-a run of many reports is not compared pair by pair.
+one-permutation MinHash of each section's character 5-grams, with figures and years
+masked, banded so that a run of many reports is not compared pair by pair.
 """
 
 from __future__ import annotations
@@ -20,34 +20,48 @@ from reportlint.model import Report
 from reportlint.template.labels import normalise
 
 COMPARED_SECTIONS = ("overview", "problems")  # the prose a copied report carries over
-_SKETCH = 128
+_BINS = 64  # one-permutation MinHash: the least 5-gram hash in each of 64 ranges of the hash space
+_BAND = 4  # bins per band: two sections sharing a whole band are compared
 _SHINGLE = 5
 _MIN_CHARS = 80  # shorter sections are too short to call copied
-_COMMON = 50  # a sketch entry shared by more sections than this is boilerplate, not evidence
+_CANDIDATES = 50  # sections compared at most for one section
 _DIGITS = re.compile(r"\d+")
+_EMPTY = -1
+
+Sketch = tuple[int, ...]
 
 
 @dataclass(frozen=True)
 class Similar:
     section: str
-    other: str  # the other report's path
+    other: str  # the other report's path (the most similar)
     score: float
     last_year: bool
+    count: int = 1  # how many reports of the run are this similar
 
 
-def sketch(text: str) -> frozenset[int] | None:
-    """The smallest hashes of the text's 5-grams (figures and years masked), or None if too short."""
+def sketch(text: str) -> Sketch | None:
+    """One-permutation MinHash of the text's 5-grams (figures and years masked); None if too short."""
     norm = _DIGITS.sub("#", normalise(text))
     if len(norm) < _MIN_CHARS:
         return None
-    shingles = {zlib.crc32(norm[i : i + _SHINGLE].encode("utf-8")) for i in range(len(norm) - _SHINGLE + 1)}
-    return frozenset(sorted(shingles)[:_SKETCH])
+    mins = [_EMPTY] * _BINS
+    for i in range(len(norm) - _SHINGLE + 1):
+        h = zlib.crc32(norm[i : i + _SHINGLE].encode("utf-8"))
+        b = h >> 26  # the top 6 bits choose the bin
+        if mins[b] == _EMPTY or h < mins[b]:
+            mins[b] = h
+    return tuple(mins)
 
 
-def similarity(a: frozenset[int], b: frozenset[int]) -> float:
-    """Jaccard similarity estimated from two bottom-k sketches."""
-    union = sorted(a | b)[:_SKETCH]
-    return sum(1 for h in union if h in a and h in b) / len(union) if union else 0.0
+def similarity(a: Sketch, b: Sketch) -> float:
+    """The share of bins whose least hash agrees: an estimate of the 5-gram Jaccard similarity."""
+    used = [(x, y) for x, y in zip(a, b, strict=True) if x != _EMPTY or y != _EMPTY]
+    return sum(1 for x, y in used if x == y) / len(used) if used else 0.0
+
+
+def _bands(found: Sketch) -> list[tuple[int, Sketch]]:
+    return [(i, found[i : i + _BAND]) for i in range(0, _BINS, _BAND)]
 
 
 class Relations:
@@ -68,14 +82,13 @@ class Relations:
             if report.agency and report.year:
                 self._by_agency.setdefault((report.agency, report.year), report)
         self._folders: set[tuple[Path, int]] = set()
-        self._sketches: dict[tuple[str, str], frozenset[int]] = {}
-        index: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._sketches: dict[tuple[str, str], Sketch | None] = {}
+        self._bands: dict[tuple[str, int, Sketch], list[Report]] = defaultdict(list)
         for report in self.reports:
             for key in COMPARED_SECTIONS:
-                found = self._sketch(report, key)
-                for h in found or ():
-                    index[(key, h)].append(report.path)
-        self._index = {k: v for k, v in index.items() if len(v) <= _COMMON}
+                for band in _bands(self._sketch(report, key) or ()):
+                    if any(h != _EMPTY for h in band[1]):
+                        self._bands[(key, *band)].append(report)
 
     def previous(self, report: Report) -> Report | None:
         if not report.agency or not report.year:
@@ -96,27 +109,26 @@ class Relations:
                 score = similarity(mine, theirs)
                 if score >= self.threshold:
                     found.append(Similar(key, last.path, score, True))
-            shared: dict[str, int] = defaultdict(int)
-            for h in mine:
-                for path in self._index.get((key, h), ()):
-                    if path != report.path and (last is None or path != last.path):
-                        shared[path] += 1
-            for path, count in shared.items():
-                if count >= self.threshold * len(mine) * 0.8:
-                    other = next(r for r in self.reports if r.path == path)
-                    theirs = self._sketch(other, key)
-                    score = similarity(mine, theirs) if theirs else 0.0
-                    if score >= self.threshold:
-                        found.append(Similar(key, path, score, False))
+            others: dict[str, Report] = {}
+            for band in _bands(mine):
+                for other in self._bands.get((key, *band), ()):
+                    if other is not report and other is not last and len(others) < _CANDIDATES:
+                        others.setdefault(other.path, other)
+            scored = sorted(
+                ((similarity(mine, s), path) for path, o in others.items() if (s := self._sketch(o, key))),
+                reverse=True,
+            )
+            close = [(score, path) for score, path in scored if score >= self.threshold]
+            if close:
+                found.append(Similar(key, close[0][1], close[0][0], False, len(close)))
         return found
 
-    def _sketch(self, report: Report, key: str) -> frozenset[int] | None:
+    def _sketch(self, report: Report, key: str) -> Sketch | None:
         cache_key = (report.path or str(id(report)), key)
         if cache_key not in self._sketches:
             section = report.section(key)
-            found = sketch(section.text) if section and section.found else None
-            self._sketches[cache_key] = found if found is not None else frozenset()
-        return self._sketches[cache_key] or None
+            self._sketches[cache_key] = sketch(section.text) if section and section.found else None
+        return self._sketches[cache_key]
 
     def _look_beside(self, folder: Path, year: int) -> None:
         """By convention last year's report sits in the same folder, its name carrying the year."""

@@ -132,11 +132,15 @@ class Copied(Rule):
         for found in ctx.similar:
             section = ctx.report.section(found.section)
             spec = ctx.template.section(found.section)
-            whose = (
-                ctx.t("上年度报告", "last year's report")
-                if found.last_year
-                else ctx.t("另一份报告", "another report")
-            )
+            if found.last_year:
+                whose = ctx.t("上年度报告", "last year's report")
+            elif found.count > 1:
+                whose = ctx.t(
+                    f"本次检查的 {found.count} 份报告（最相似的一份）",
+                    f"{found.count} reports of this run (the closest)",
+                )
+            else:
+                whose = ctx.t("另一份报告", "another report")
             yield self.diagnostic(
                 ctx,
                 ctx.t(
