@@ -24,7 +24,7 @@ _BINS = 64  # one-permutation MinHash: the least 5-gram hash in each of 64 range
 _BAND = 4  # bins per band: two sections sharing a whole band are compared
 _SHINGLE = 5
 _MIN_CHARS = 80  # shorter sections are too short to call copied
-_CANDIDATES = 50  # sections compared at most for one section
+CANDIDATES = 50  # sections compared at most for one section
 _DIGITS = re.compile(r"\d+")
 _EMPTY = -1
 
@@ -112,7 +112,7 @@ class Relations:
             others: dict[str, Report] = {}
             for band in _bands(mine):
                 for other in self._bands.get((key, *band), ()):
-                    if other is not report and other is not last and len(others) < _CANDIDATES:
+                    if other is not report and other is not last and len(others) < CANDIDATES:
                         others.setdefault(other.path, other)
             scored = sorted(
                 ((similarity(mine, s), path) for path, o in others.items() if (s := self._sketch(o, key))),

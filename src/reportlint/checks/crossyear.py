@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from reportlint.across import CANDIDATES
 from reportlint.diagnostics import CellRef, Diagnostic
 from reportlint.hookspecs import hookimpl
 from reportlint.rule import Context, Rule
@@ -135,9 +136,10 @@ class Copied(Rule):
             if found.last_year:
                 whose = ctx.t("上年度报告", "last year's report")
             elif found.count > 1:
+                many = found.count >= CANDIDATES  # the search stops there: there may be more
                 whose = ctx.t(
-                    f"本次检查的 {found.count} 份报告（最相似的一份）",
-                    f"{found.count} reports of this run (the closest)",
+                    f"本次检查的{'至少 ' if many else ''}{found.count} 份报告（最相似的一份）",
+                    f"{'at least ' if many else ''}{found.count} reports of this run (the closest)",
                 )
             else:
                 whose = ctx.t("另一份报告", "another report")
