@@ -1,7 +1,8 @@
 """A diagnostic's fingerprint: the same finding keeps it when lines move.
 
-Built from the code, the file's path, the pointer into the report model (a cell, a
-section) and the normalised text the diagnostic points at — never from line numbers — so
+Built from the code, the file's path, the pointer into the report model (a cell), the
+normalised text the diagnostic points at and its message with figures masked — never from
+line numbers — so
 a baseline, SARIF's partialFingerprints and GitLab's fingerprint survive edits elsewhere
 in the report.
 """
@@ -9,10 +10,13 @@ in the report.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 from reportlint.diagnostics import Diagnostic
 from reportlint.template.labels import normalise
+
+_FIGURES = re.compile(r"\d+(?:\.\d+)?")
 
 
 def pointer(diagnostic: Diagnostic) -> str:
@@ -34,5 +38,6 @@ def context(diagnostic: Diagnostic, source_lines: Sequence[str]) -> str:
 
 
 def fingerprint(diagnostic: Diagnostic, source_lines: Sequence[str] = ()) -> str:
-    parts = (diagnostic.code, diagnostic.path, pointer(diagnostic), context(diagnostic, source_lines))
+    message = _FIGURES.sub("#", diagnostic.message)  # a changed figure is the same finding
+    parts = (diagnostic.code, diagnostic.path, pointer(diagnostic), context(diagnostic, source_lines), message)
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
