@@ -114,6 +114,13 @@ CASES: dict[str, tuple[Case, Case]] = {
     "E001": (lambda tmp: lint_bytes("x.txt", bytes(range(256)) * 8), seed),
     "E002": (lambda tmp: lint_text("会议通知\n请各单位按时报送材料。\n"), seed),
     "E003": (crashing, seed),
+    "E005": (
+        text((FEE, FEE + "\n# reportlint: disable-next-line=M401\n")),
+        text(
+            ("(七) 总计\t\t0", "(七) 总计\t\t5"),
+            ("(七) 总计", "# reportlint: disable-next-line=M4\n(七) 总计"),
+        ),
+    ),
     "E004": (
         lambda tmp: data(tmp, "template: gov-2021\nyear: 二〇二四\n"),
         lambda tmp: data(tmp, "template: gov-2021\nyear: 2024\ntitle: 某局2024年政府信息公开工作年度报告\n"),

@@ -12,7 +12,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlint import __version__
 
@@ -38,30 +38,54 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="lint report files and folders")
     check.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders to search")
     check.add_argument(
-        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+        "--format",
+        choices=["text", "json", "sarif", "github", "junit", "gitlab"],
+        default=None,
+        help="output format (default: github when GITHUB_ACTIONS=true, else text)",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how often each code occurred (code, count, summary) instead of the diagnostics",
     )
     _common(check)
     check.add_argument(
         "--fail-on",
         choices=["error", "warning", "info"],
-        default="error",
-        help="lowest severity that makes the exit status 1 (default: error)",
+        help="lowest severity that makes the exit status 1 (default: error, or the configuration's)",
     )
+    _selection(check)
     check.add_argument("--output-file", metavar="FILE", help="write the output here instead of stdout")
     check.add_argument(
         "--previous",
         action="append",
-        default=[],
         metavar="PATH",
         help="last year's reports (files or folders) for X801–X803; repeatable",
     )
     check.add_argument(
         "--similarity",
         type=float,
-        default=0.9,
         metavar="RATIO",
         help="how alike two sections must be to count as copied (X803; default 0.9)",
     )
+    check.add_argument(
+        "--stdin-filename", metavar="NAME", help="with PATH '-': the name (and format) of what stdin holds"
+    )
+    check.add_argument(
+        "--baseline", metavar="FILE", help="report only what is not in this baseline (see `baseline`)"
+    )
+
+    baseline = commands.add_parser("baseline", help="record today's diagnostics, or drop the fixed ones")
+    baseline.add_argument("action", choices=["write", "prune"])
+    baseline.add_argument("paths", nargs="+", metavar="PATH")
+    baseline.add_argument("--baseline", default=".reportlint-baseline.json", metavar="FILE")
+    _common(baseline)
+    _selection(baseline)
+
+    config = commands.add_parser("config", help="print the settings that apply to a file or folder")
+    config.add_argument("path", nargs="?", default=".", metavar="PATH")
+    _common(config)
+    _selection(config)
 
     parse = commands.add_parser("parse", help="print the report model extracted from a file")
     parse.add_argument("path", metavar="FILE")
@@ -84,8 +108,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _codes(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def _selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--select",
+        type=_codes,
+        metavar="CODES",
+        help="rules to use: codes, prefixes or names, comma-separated",
+    )
+    parser.add_argument(
+        "--extend-select", type=_codes, metavar="CODES", help="rules to use besides the selected ones"
+    )
+    parser.add_argument("--ignore", type=_codes, metavar="CODES", help="rules not to use")
+    parser.add_argument(
+        "--exclude", action="append", metavar="GLOB", help="files not to lint when found in a folder"
+    )
+    parser.add_argument("--config", metavar="FILE", help="use this configuration instead of looking for one")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh", help="message language (default: zh)")
+    parser.add_argument("--lang", choices=["zh", "en"], help="message language (default: zh)")
     parser.add_argument(
         "--template", choices=["gov-2021", "gov-2019"], help="read every file with this template"
     )
@@ -98,9 +143,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _parser().print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        return {"check": _check, "parse": _parse, "new": _new, "rules": _rules, "rule": _rules}[args.command](
-            args
-        )
+        return {
+            "check": _check,
+            "baseline": _baseline,
+            "config": _config,
+            "parse": _parse,
+            "new": _new,
+            "rules": _rules,
+            "rule": _rules,
+        }[args.command](args)
     except KeyboardInterrupt:
         print("reportlint: interrupted", file=sys.stderr)
         return EXIT_USAGE
@@ -113,7 +164,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if os.environ.get("REPORTLINT_DEBUG"):
             raise
-        if isinstance(exc, (PathError, PluginError)):
+        from reportlint.config import ConfigError
+
+        if isinstance(exc, (PathError, PluginError, ConfigError)) or (
+            isinstance(exc, ValueError) and "baseline" in str(exc)
+        ):
             print(f"reportlint: {exc}", file=sys.stderr)
         else:
             print(
@@ -123,27 +178,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
-def _options(args: argparse.Namespace) -> object:
-    from reportlint.api import Options
+def _options(args: argparse.Namespace) -> Any:
+    from reportlint.api import OVERRIDABLE, Options
 
-    return Options(lang=args.lang, template=args.template, year=args.year)
+    given: dict[str, Any] = {key: getattr(args, key, None) for key in OVERRIDABLE}
+    return Options(**given, config=getattr(args, "config", None))
 
 
 def _check(args: argparse.Namespace) -> int:
     from reportlint import api, plugins
-    from reportlint.diagnostics import Severity
 
     options = _options(args)
-    options.previous, options.similarity = args.previous, args.similarity  # type: ignore[attr-defined]
-    results = api.lint_paths(args.paths, options)  # type: ignore[arg-type]
+    if args.paths == ["-"]:
+        name = args.stdin_filename or "stdin.txt"
+        results = [api.lint_bytes(name, sys.stdin.buffer.read(), options)]
+    else:
+        results = api.lint_paths(args.paths, options)
+    configured = results[0].settings if results else None
+    recorded = args.baseline or (
+        str(configured.root / configured.baseline) if configured and configured.baseline else None
+    )
+    if recorded:
+        from reportlint import baseline
+
+        results, gone = baseline.compare(results, recorded)
+        if gone:
+            print(
+                f"reportlint: {gone} baseline entries no longer occur (`reportlint baseline prune` drops them)",
+                file=sys.stderr,
+            )
     diagnostics = [d for r in results for d in r.diagnostics]
     sources = {r.path: r.source_lines for r in results}
-    output = plugins.reporters()[args.format].render(diagnostics, sources)
-    if args.format == "text":
-        output += _summary(len(results), diagnostics, args.lang)
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    lang = results[0].settings.lang if results else (args.lang or "zh")
+    if args.statistics:
+        from reportlint.reporters.statistics import render_statistics
+
+        output = render_statistics(diagnostics, lang, as_json=fmt == "json")
+    else:
+        output = plugins.reporters()[fmt].render(diagnostics, sources)
+        if fmt == "text":
+            output += _summary(len(results), diagnostics, lang)
     _write(output, args.output_file)
-    threshold = Severity.parse(args.fail_on)
-    return EXIT_FOUND if any(d.severity >= threshold for d in diagnostics) else EXIT_CLEAN
+    return EXIT_FOUND if any(r.failed() for r in results) else EXIT_CLEAN
 
 
 def _summary(files: int, diagnostics: Sequence[Diagnostic], lang: str) -> str:
@@ -155,10 +232,32 @@ def _summary(files: int, diagnostics: Sequence[Diagnostic], lang: str) -> str:
     return f"共检查 {files} 个文件：错误 {counts['error']} 个，警告 {counts['warning']} 个，提示 {counts['info']} 个\n"
 
 
+def _baseline(args: argparse.Namespace) -> int:
+    from reportlint import api, baseline
+
+    results = api.lint_paths(args.paths, _options(args))
+    if args.action == "write":
+        found = baseline.entries(results)
+        baseline.write(args.baseline, found)
+        print(f"reportlint: {len(found)} diagnostics recorded in {args.baseline}")
+    else:
+        dropped = baseline.prune(results, args.baseline)
+        print(f"reportlint: {dropped} entries that no longer occur dropped from {args.baseline}")
+    return EXIT_CLEAN
+
+
+def _config(args: argparse.Namespace) -> int:
+    import yaml
+
+    settings = _options(args).settings(args.path)
+    sys.stdout.write(yaml.safe_dump(settings.as_dict(), allow_unicode=True, sort_keys=False))
+    return EXIT_CLEAN
+
+
 def _parse(args: argparse.Namespace) -> int:
     from reportlint import api
 
-    result = api.parse_file(args.path, _options(args))  # type: ignore[arg-type]
+    result = api.parse_file(args.path, _options(args))
     if result.report is None:
         for d in result.diagnostics:
             print(f"reportlint: {d.path}: {d.code} {d.message}", file=sys.stderr)

@@ -39,5 +39,11 @@ def context(diagnostic: Diagnostic, source_lines: Sequence[str]) -> str:
 
 def fingerprint(diagnostic: Diagnostic, source_lines: Sequence[str] = ()) -> str:
     message = _FIGURES.sub("#", diagnostic.message)  # a changed figure is the same finding
-    parts = (diagnostic.code, diagnostic.path, pointer(diagnostic), context(diagnostic, source_lines), message)
+    parts = (
+        diagnostic.code,
+        diagnostic.path,
+        pointer(diagnostic),
+        context(diagnostic, source_lines),
+        message,
+    )
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]

@@ -80,6 +80,27 @@ class ModelInvalid(_EngineRule):
     summary_en = "the report data does not conform to report.schema.json"
 
 
+class UnusedSuppression(_EngineRule):
+    """A suppression comment suppresses nothing.
+
+    A `reportlint: disable…` comment whose codes match no diagnostic on the lines it covers
+    is left over from a fix, or names the wrong code; like ruff's unused `noqa`, it is
+    reported so that suppressions do not silently outlive their reason.
+
+    Wrong (no M401 on the next line)::
+
+        <!-- reportlint: disable-next-line=M401 -->
+
+    Right: no comment, or one that names the diagnostic it silences.
+    """
+
+    code = "E005"
+    name = "unused-suppression"
+    summary = "抑制注释没有抑制任何诊断"
+    summary_en = "a suppression comment suppresses nothing"
+    severity = Severity.WARNING
+
+
 @hookimpl
 def reportlint_add_rules() -> list[Any]:
-    return [Unreadable(), NoReport(), RuleCrashed(), ModelInvalid()]
+    return [Unreadable(), NoReport(), RuleCrashed(), ModelInvalid(), UnusedSuppression()]

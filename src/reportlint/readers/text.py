@@ -18,6 +18,7 @@ import re
 
 from reportlint.document import Block, Cell, Document, Fragment, Row, Span
 from reportlint.readers.decode import decode
+from reportlint.suppress import is_directive
 
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．]\s*\S.{0,40}$")
 _SEPARATOR_ONLY = re.compile(r"^\s*\|[\s|]*$")
@@ -51,7 +52,7 @@ def parse_text(path: str, text: str, encoding: str | None = None) -> Document:
             table_rows = []
 
     for number, line in enumerate(lines, start=1):
-        kind = _line_kind(line, lines[number:])
+        kind = "blank" if is_directive(line) else _line_kind(line, lines[number:])
         if kind == "blank":
             close_table(number - 1)
             continue

@@ -1,0 +1,183 @@
+"""Configuration: found above each file, validated, merged with flags; every key and flag does its job."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reportlint.api import Options, lint_file, lint_paths
+from reportlint.config import ConfigError, for_path, load
+
+from conftest import SEED, run_cli
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+def folder_with(tmp_path: Path, config: str, name: str = ".reportlint.yaml", text: str = SEED_TEXT) -> Path:
+    (tmp_path / name).write_text(config, encoding="utf-8")
+    report = tmp_path / "reports" / "2024.txt"
+    report.parent.mkdir(exist_ok=True)
+    report.write_text(text, encoding="utf-8")
+    return report
+
+
+def codes(path: Path, **options) -> set[str]:
+    return {d.code for d in lint_file(str(path), Options(**options)).diagnostics}
+
+
+def test_nothing_configured_means_every_rule(tmp_path):
+    report = folder_with(tmp_path, "{}\n")
+    assert {"L201", "W901"} <= codes(report)
+
+
+def test_ignore_by_code_prefix_and_name(tmp_path):
+    assert "L201" not in codes(folder_with(tmp_path, "ignore: [L2]\n"))
+    assert "W901" not in codes(folder_with(tmp_path, "ignore: [doubled-character]\n"))
+
+
+def test_select_and_extend_select(tmp_path):
+    assert codes(folder_with(tmp_path, "select: [L201]\n")) == {"L201"}
+    assert codes(folder_with(tmp_path, "select: [L201]\nextend-select: [W9]\n")) == {"L201", "W901"}
+
+
+def test_the_longest_selector_wins(tmp_path):
+    assert codes(folder_with(tmp_path, "ignore: [W]\nextend-select: [W901]\n")) >= {"W901"}
+
+
+def test_per_file_ignores(tmp_path):
+    report = folder_with(tmp_path, "per-file-ignores:\n  'reports/*.txt': [W901]\n")
+    assert "W901" not in codes(report)
+
+
+def test_severity_override_and_fail_on(tmp_path):
+    report = folder_with(tmp_path, "severity: {L201: error}\n")
+    result = lint_file(str(report))
+    assert next(d for d in result.diagnostics if d.code == "L201").severity.name == "ERROR"
+    assert result.failed()
+    assert lint_file(str(folder_with(tmp_path, "fail-on: warning\n"))).failed()
+    assert not lint_file(str(folder_with(tmp_path, "fail-on: error\n"))).failed()
+
+
+def test_lang_template_and_year(tmp_path):
+    english = lint_file(str(folder_with(tmp_path, "lang: en\n")))
+    assert "did you mean" in next(d for d in english.diagnostics if d.code == "L201").message
+    assert lint_file(str(folder_with(tmp_path, "template: gov-2019\n"))).report.template == "gov-2019"
+    no_title = SEED_TEXT.replace("延津县塔铺街道 2024 年政府信息公开工作年度报告", "")
+    assert lint_file(str(folder_with(tmp_path, "year: 2022\n", text=no_title))).report.year == 2022
+
+
+def test_exclude_applies_to_folders(tmp_path):
+    folder_with(tmp_path, "exclude: ['reports/*.txt']\n")
+    assert lint_paths([str(tmp_path)]) == []
+
+
+def test_previous_and_similarity_from_the_configuration(tmp_path):
+    last = tmp_path / "old" / "2023.txt"
+    last.parent.mkdir()
+    changed = SEED_TEXT.replace("一是主动公开需进一步规范细化", "一是栏目设置仍需优化，专栏内容需要补充")
+    last.write_text(changed.replace("2024", "2023"), encoding="utf-8")
+
+    def copied(config: str) -> list[str]:
+        result = lint_file(str(folder_with(tmp_path, config)))
+        return [d.message[:4] for d in result.diagnostics if d.code == "X803"]
+
+    assert copied("previous: [old]\nsimilarity: 0.6\n") == ["第一部分", "第五部分"]
+    assert copied("previous: [old]\nsimilarity: 0.99\n") == ["第一部分"]  # 五 was rewritten in part
+
+
+def test_pyproject_table(tmp_path):
+    report = folder_with(tmp_path, '[tool.reportlint]\nignore = ["L201"]\n', name="pyproject.toml")
+    assert "L201" not in codes(report)
+    assert for_path(str(report)).source == (tmp_path / "pyproject.toml").resolve()
+
+
+def test_a_pyproject_without_the_table_is_passed_by(tmp_path):
+    (tmp_path / ".reportlint.yaml").write_text("ignore: [L201]\n", encoding="utf-8")
+    inner = tmp_path / "sub"
+    inner.mkdir()
+    (inner / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    assert for_path(str(inner)).ignore == ["L201"]
+
+
+def test_flags_override_the_file(tmp_path):
+    report = folder_with(tmp_path, "ignore: [L201]\n")
+    assert "L201" in codes(report, ignore=[])
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("ignored: [L201]\n", "ignored"),
+        ("fail-on: fatal\n", "fail-on"),
+        ("year: twenty\n", "year"),
+        ("select: L201\n", "select"),
+    ],
+)
+def test_a_bad_configuration_names_the_key_and_the_file(tmp_path, body, named):
+    path = tmp_path / ".reportlint.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError, match=named):
+        load(path)
+    result = run_cli("check", str(folder_with(tmp_path, body)))
+    assert result.returncode == 2 and ".reportlint.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_config_command_prints_the_effective_settings(tmp_path):
+    report = folder_with(tmp_path, "ignore: [L201]\nlang: en\n")
+    printed = run_cli("config", str(report), "--select", "L,W").stdout
+    assert "ignore:\n- L201" in printed and "lang: en" in printed and "- W" in printed
+
+
+@pytest.mark.parametrize(
+    ("flags", "present", "absent"),
+    [
+        (["--select", "L201"], {"L201"}, {"W901"}),
+        (["--select", "L201", "--extend-select", "W901"], {"L201", "W901"}, set()),
+        (["--ignore", "W901,L2"], set(), {"W901", "L201"}),
+        (["--lang", "en"], {"L201"}, set()),
+        (["--template", "gov-2019"], set(), set()),
+    ],
+)
+def test_check_flags(tmp_path, flags, present, absent):
+    report = folder_with(tmp_path, "{}\n")
+    found = {d["code"] for d in json.loads(run_cli("check", "--format", "json", *flags, str(report)).stdout)}
+    assert present <= found and not absent & found
+
+
+def test_fail_on_flag_and_config_flag(tmp_path):
+    report = folder_with(tmp_path, "{}\n")
+    assert run_cli("check", "--fail-on", "warning", str(report)).returncode == 1
+    other = tmp_path / "other.yaml"
+    other.write_text("select: [E]\n", encoding="utf-8")
+    assert run_cli("check", "--config", str(other), "--fail-on", "info", str(report)).returncode == 0
+
+
+def test_exclude_flag(tmp_path):
+    folder_with(tmp_path, "{}\n")
+    assert "共检查 0 个文件" in run_cli("check", "--exclude", "reports/*", str(tmp_path)).stdout
+
+
+def test_stdin(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reportlint",
+            "check",
+            "--format",
+            "json",
+            "-",
+            "--stdin-filename",
+            "2024年报.txt",
+        ],
+        input=SEED.read_bytes(),
+        capture_output=True,
+        timeout=120,
+    )
+    found = json.loads(result.stdout)
+    assert {d["path"] for d in found} == {"2024年报.txt"} and "L201" in {d["code"] for d in found}
