@@ -74,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--baseline", metavar="FILE", help="report only what is not in this baseline (see `baseline`)"
     )
+    check.add_argument(
+        "--fix", action="store_true", help="apply the safe fixes (label typos, punctuation width)"
+    )
+    check.add_argument("--diff", action="store_true", help="show the safe fixes as a diff, change nothing")
 
     baseline = commands.add_parser("baseline", help="record today's diagnostics, or drop the fixed ones")
     baseline.add_argument("action", choices=["write", "prune"])
@@ -207,6 +211,8 @@ def _check(args: argparse.Namespace) -> int:
                 f"reportlint: {gone} baseline entries no longer occur (`reportlint baseline prune` drops them)",
                 file=sys.stderr,
             )
+    if args.fix or args.diff:
+        return _fix(results, args.diff)
     diagnostics = [d for r in results for d in r.diagnostics]
     sources = {r.path: r.source_lines for r in results}
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -221,6 +227,27 @@ def _check(args: argparse.Namespace) -> int:
             output += _summary(len(results), diagnostics, lang)
     _write(output, args.output_file)
     return EXIT_FOUND if any(r.failed() for r in results) else EXIT_CLEAN
+
+
+def _fix(results: list[Any], dry_run: bool) -> int:
+    from reportlint import fixes, plugins
+
+    fixable = {rule.code for rule in plugins.rules() if rule.fixable}
+    planned = fixes.fixes_for([d for r in results for d in r.diagnostics], fixable)
+    total = 0
+    for path, found in planned.items():
+        outcome = fixes.plan(path, found)
+        if not outcome.applied:
+            continue
+        if dry_run:
+            sys.stdout.write(outcome.diff())
+        elif not fixes.write(outcome):
+            print(f"reportlint: {path} changed while it was being linted; not fixed", file=sys.stderr)
+            continue
+        total += outcome.applied
+    verb = "would fix" if dry_run else "fixed"
+    print(f"reportlint: {verb} {total} problem(s)", file=sys.stderr)
+    return EXIT_FOUND if dry_run and total else EXIT_CLEAN
 
 
 def _summary(files: int, diagnostics: Sequence[Diagnostic], lang: str) -> str:

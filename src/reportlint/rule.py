@@ -41,6 +41,7 @@ class Rule:
     summary_en: str  # the same line in English
     severity: Severity = Severity.WARNING
     templates: tuple[str, ...] = ("gov-2021", "gov-2019")  # the templates whose reports it checks
+    fixable: bool = False  # its suggestion may replace the text it points at (`--fix`)
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         raise NotImplementedError

@@ -34,6 +34,7 @@ class NonStandardLabel(Rule):
     """
 
     code = "L201"
+    fixable = True
     name = "non-standard-label"
     summary = "表格的行、列标签与格式不一致"
     summary_en = "a table label differs from the template's"

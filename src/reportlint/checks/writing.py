@@ -267,6 +267,7 @@ class MixedPunctuation(Rule):
     """
 
     code = "W903"
+    fixable = True
     name = "mixed-punctuation"
     summary = "中文之间混用了半角标点"
     summary_en = "half-width punctuation between Chinese characters"
