@@ -181,3 +181,96 @@ def test_stdin(tmp_path):
     )
     found = json.loads(result.stdout)
     assert {d["path"] for d in found} == {"2024年报.txt"} and "L201" in {d["code"] for d in found}
+
+
+def test_year_similarity_and_output_file_flags(tmp_path):
+    no_title = SEED_TEXT.replace("延津县塔铺街道 2024 年政府信息公开工作年度报告", "").replace("2024", "")
+    report = folder_with(tmp_path, "{}\n", text=no_title)
+    out = tmp_path / "out.json"
+    run_cli("check", "--format", "json", "--year", "2021", "--output-file", str(out), str(report))
+    found = json.loads(out.read_text(encoding="utf-8"))
+    assert any(d["code"] == "F501" or d["code"] == "L201" for d in found)
+    parsed = json.loads(run_cli("parse", "--year", "2021", str(report)).stdout)
+    assert parsed["year"] == 2021
+    other = tmp_path / "other.txt"
+    other.write_text(SEED_TEXT.replace("塔铺街道", "城关镇"), encoding="utf-8")
+    both = [str(tmp_path / "reports" / "2024.txt"), str(other)]
+    (tmp_path / "reports" / "2024.txt").write_text(SEED_TEXT, encoding="utf-8")
+    strict = {
+        d["code"]
+        for d in json.loads(run_cli("check", "--format", "json", "--similarity", "1.0", *both).stdout)
+    }
+    loose = {
+        d["code"]
+        for d in json.loads(run_cli("check", "--format", "json", "--similarity", "0.5", *both).stdout)
+    }
+    assert "X803" in loose and "X803" in strict  # identical sections are alike at any threshold up to 1
+    changed = SEED_TEXT.replace("塔铺街道", "城关镇").replace(
+        "一是主动公开需进一步规范细化", "一是栏目设置仍需优化，专栏内容需要补充"
+    )
+    other.write_text(changed, encoding="utf-8")
+    messages = [
+        d["message"]
+        for d in json.loads(run_cli("check", "--format", "json", "--similarity", "0.99", *both).stdout)
+        if d["code"] == "X803"
+    ]
+    assert all("第五部分" not in m for m in messages)
+
+
+def test_an_unknown_format_is_exit_2():
+    result = run_cli("check", "--format", "xml", str(SEED))
+    assert result.returncode == 2 and "known:" in result.stderr
+
+
+def test_plugin_settings_reach_the_plugin(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "configured_plugin.py").write_text(
+        textwrap.dedent(
+            '''
+            from reportlint.hookspecs import hookimpl
+            from reportlint.rule import Rule
+
+            SEEN = {}
+
+
+            class Says(Rule):
+                """Says what it was configured with. Wrong: -. Right: -."""
+
+                code, name, summary, summary_en = "X950", "says", "configured", "configured"
+
+                def check(self, ctx):
+                    yield self.diagnostic(ctx, f"word={SEEN.get('word')}")
+
+
+            @hookimpl
+            def reportlint_configure(config):
+                SEEN.update(config["plugins"].get("configured", {}))
+
+
+            @hookimpl
+            def reportlint_add_rules():
+                return [Says()]
+            '''
+        ),
+        encoding="utf-8",
+    )
+    dist = site / "configured_plugin-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: configured-plugin\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text("[reportlint]\nconfigured = configured_plugin\n")
+    report = folder_with(tmp_path, "plugins:\n  configured: {word: 好}\n")
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    result = subprocess.run(
+        [sys.executable, "-m", "reportlint", "check", str(report)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert "X950 word=好" in result.stdout

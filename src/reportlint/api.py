@@ -211,6 +211,8 @@ def _finish(prepared: list[_Prepared], options: Options) -> list[FileResult]:
     previous = sorted({path for s in settings for path in _from_root(s.previous, s)})
     similarity = settings[0].similarity if settings else 0.9
     relations = Relations(reports, _previous_reports(previous), similarity, _report_of)
+    if settings:
+        plugins.manager().hook.reportlint_configure(config=settings[0].as_dict())
     rules = plugins.rules()
     for item in prepared:
         result, report = item.result, item.result.report

@@ -39,9 +39,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="report files, or folders to search")
     check.add_argument(
         "--format",
-        choices=["text", "json", "sarif", "github", "junit", "gitlab"],
+        metavar="FORMAT",
         default=None,
-        help="output format (default: github when GITHUB_ACTIONS=true, else text)",
+        help="text, json, sarif, github, junit, gitlab or a plugin's (default: github when GITHUB_ACTIONS=true, else text)",
     )
     check.add_argument(
         "--statistics",
@@ -216,6 +216,10 @@ def _check(args: argparse.Namespace) -> int:
     diagnostics = [d for r in results for d in r.diagnostics]
     sources = {r.path: r.source_lines for r in results}
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if fmt not in plugins.reporters():  # plugins may add formats, so the list is known only now
+        known = ", ".join(sorted(plugins.reporters()))
+        print(f"reportlint: no output format {fmt!r} (known: {known})", file=sys.stderr)
+        return EXIT_USAGE
     lang = results[0].settings.lang if results else (args.lang or "zh")
     if args.statistics:
         from reportlint.reporters.statistics import render_statistics

@@ -31,9 +31,14 @@ def reportlint_add_readers() -> list[Any]:  # type: ignore[empty-body]
 
 @hookspec
 def reportlint_add_reporters() -> dict[str, Any]:  # type: ignore[empty-body]
-    """Return {format name: reporter}; a reporter has `render(diagnostics, options) -> str`."""
+    """Return {format name: reporter}; a reporter has `render(diagnostics, sources) -> str`,
+    `sources` mapping each linted path to its source lines. `--format NAME` chooses it."""
 
 
 @hookspec
 def reportlint_configure(config: dict[str, Any]) -> None:
-    """Receive the effective configuration (a plugin reads its own settings from it)."""
+    """Receive the effective configuration of the run, before any rule runs.
+
+    `config` is the settings as `reportlint config` prints them; a plugin reads its own
+    table from `config["plugins"][its name]`.
+    """

@@ -1,9 +1,18 @@
-"""The plugin manager: built-in plugins first, then those installed under entry-point group `reportlint`."""
+"""The plugin manager: built-in plugins first, then those installed under entry-point group `reportlint`.
+
+A third-party plugin that fails — its import raises, or one of its hooks raises while
+rules, rule packs, readers or reporters are collected, or a rule pack it gives is invalid —
+is dropped with a one-line warning on stderr and the run goes on with the others: one
+broken plugin on a machine must not stop every report from being checked. A built-in
+plugin that fails is a bug in reportlint and still raises.
+"""
 
 from __future__ import annotations
 
 import functools
 import importlib
+import importlib.metadata
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +37,8 @@ BUILTIN_PLUGINS = (
     "reportlint.checks.content",
 )
 
+_dropped: set[str] = set()  # third-party plugins set aside in this process, each warned about once
+
 
 class PluginError(RuntimeError):
     """A plugin or rule pack could not be loaded."""
@@ -39,11 +50,55 @@ def manager() -> pluggy.PluginManager:
     pm.add_hookspecs(hookspecs)
     for name in BUILTIN_PLUGINS:
         pm.register(importlib.import_module(name), name=name)
-    try:
-        pm.load_setuptools_entrypoints("reportlint")
-    except Exception as exc:  # a broken third-party plugin must not take the core down silently
-        raise PluginError(f"a reportlint plugin failed to load: {exc}") from exc
+    _load_entry_points(pm)
     return pm
+
+
+def _load_entry_points(pm: pluggy.PluginManager) -> None:
+    """pluggy's `load_setuptools_entrypoints`, one plugin at a time: a failing one is skipped, not fatal."""
+    for dist in list(importlib.metadata.distributions()):
+        for ep in dist.entry_points:
+            if ep.group != "reportlint" or pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
+                continue
+            try:
+                pm.register(ep.load(), name=ep.name)
+            except Exception as exc:
+                _drop(pm, ep.name, exc)
+
+
+def _drop(pm: pluggy.PluginManager, name: str, exc: BaseException) -> None:
+    """Warn once, unregister the plugin, and forget what was collected while it was still in."""
+    if name in BUILTIN_PLUGINS:
+        raise exc
+    if name not in _dropped:
+        _dropped.add(name)
+        detail = f"{type(exc).__name__}: {exc}" if not isinstance(exc, PluginError) else str(exc)
+        print(f"reportlint: plugin {name} failed to load: {detail}; running without it", file=sys.stderr)
+    pm.set_blocked(name)  # unregisters it, and keeps it out
+    for cached in (rules, readers, reporters):
+        cached.cache_clear()
+
+
+def _collect(hook: str) -> list[tuple[str, Any]]:
+    """(plugin name, result) of each implementation of an argument-less hook, in pluggy's call order.
+
+    Each plugin is called on its own so that the one whose hook raises can be dropped; a
+    hook wrapper changes the others' results, so with one installed the hook is called whole.
+    """
+    pm = manager()
+    impls = getattr(pm.hook, hook).get_hookimpls()
+    if any(impl.hookwrapper or impl.wrapper for impl in impls):
+        return [("", result) for result in getattr(pm.hook, hook)()]
+    results: list[tuple[str, Any]] = []
+    for impl in reversed(impls):
+        try:
+            result = impl.function()
+        except Exception as exc:
+            _drop(pm, impl.plugin_name, exc)
+            continue
+        if result is not None:
+            results.append((impl.plugin_name, result))
+    return results
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,28 +106,36 @@ def rules() -> tuple[Any, ...]:
     """Every rule: those plugins give directly and those built from rule packs."""
     from reportlint.rulepacks import load_pack
 
-    found: list[Any] = [rule for batch in manager().hook.reportlint_add_rules() for rule in batch]
-    for batch in manager().hook.reportlint_add_rulepacks():
-        for path in batch:
-            found += load_pack(Path(path))
+    pm = manager()
+    found: list[tuple[str, Any]] = [
+        (plugin, rule) for plugin, batch in _collect("reportlint_add_rules") for rule in batch
+    ]
+    for plugin, batch in _collect("reportlint_add_rulepacks"):
+        try:
+            found += [(plugin, rule) for path in batch for rule in load_pack(Path(path))]
+        except PluginError as exc:
+            if not plugin or plugin in BUILTIN_PLUGINS:
+                raise
+            _drop(pm, plugin, exc)
+    kept = [rule for plugin, rule in found if plugin not in _dropped]
     codes: dict[str, str] = {}
-    for rule in found:
+    for rule in kept:
         key = f"{rule.code}:{getattr(rule, 'templates', '')}"
         if key in codes and codes[key] != rule.name:
             raise PluginError(f"rule code {rule.code} is claimed by both {codes[key]} and {rule.name}")
         codes[key] = rule.name
-    return tuple(sorted(found, key=lambda r: r.code))
+    return tuple(sorted(kept, key=lambda r: r.code))
 
 
 @functools.lru_cache(maxsize=1)
 def readers() -> tuple[Any, ...]:
-    return tuple(reader for batch in manager().hook.reportlint_add_readers() for reader in batch)
+    return tuple(reader for _, batch in _collect("reportlint_add_readers") for reader in batch)
 
 
 @functools.lru_cache(maxsize=1)
 def reporters() -> dict[str, Any]:
     found: dict[str, Any] = {}
-    for batch in reversed(manager().hook.reportlint_add_reporters()):
+    for _, batch in reversed(_collect("reportlint_add_reporters")):
         found.update(batch)
     return found
 
