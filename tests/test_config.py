@@ -274,3 +274,17 @@ def test_plugin_settings_reach_the_plugin(tmp_path):
         timeout=120,
     )
     assert "X950 word=好" in result.stdout
+
+
+def test_rule_options(tmp_path):
+    short = (
+        SEED_TEXT[: SEED_TEXT.index("存在的主要问题：")]
+        + "存在的主要问题：宣传不足，需加强。\n\n六、其他需要报告的事项\n\n2024年度我街道未收取政府信息公开信息处理费。\n"
+    )
+    assert "S108" in codes(folder_with(tmp_path, "{}\n", text=short))
+    assert "S108" not in codes(folder_with(tmp_path, "rule-options: {S108: {min-chars: 5}}\n", text=short))
+    fee = SEED_TEXT.replace("行政事业性收费\t0", "行政事业性收费\t5000")
+    assert "V305" not in codes(folder_with(tmp_path, "{}\n", text=fee))
+    assert "V305" in codes(
+        folder_with(tmp_path, "rule-options: {unit-in-cell: {max-wan-yuan: 1000}}\n", text=fee)
+    )

@@ -221,7 +221,7 @@ def _finish(prepared: list[_Prepared], options: Options) -> list[FileResult]:
             chosen = [r for r in rules if selection.enabled(r.code, r.name) or r.code.startswith("E")]
             result.diagnostics += run_rules(
                 report, load(report.template), item.document, chosen, result.settings.lang,
-                relations.previous(report), relations.similar(report),
+                relations.previous(report), relations.similar(report), result.settings.rule_options,
             )  # fmt: skip
         _select(result, selection, item.document)
     return [p.result for p in prepared]

@@ -41,6 +41,7 @@ class Config:
     similarity: float = 0.9
     baseline: str | None = None
     overrides: list[dict[str, Any]] = field(default_factory=list)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     plugins: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: Path | None = None  # the file it was read from
 

@@ -24,8 +24,9 @@ def run_rules(
     lang: str = "zh",
     previous: Report | None = None,
     similar: Sequence[Any] = (),
+    rule_options: dict[str, dict[str, Any]] | None = None,
 ) -> list[Diagnostic]:
-    ctx = Context(report, template, document, lang, previous, list(similar))
+    ctx = Context(report, template, document, lang, previous, list(similar), rule_options or {})
     diagnostics: list[Diagnostic] = []
     for rule in rules:
         try:

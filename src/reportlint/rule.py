@@ -28,6 +28,14 @@ class Context:
     lang: str = "zh"
     previous: Report | None = None  # the same agency's report for the year before, if known
     similar: list[Any] = field(default_factory=list)  # across.Similar: near-identical sections
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by code or name
+
+    def option(self, rule: Rule, key: str, default: Any) -> Any:
+        """A rule's option from the configuration's `rule-options` (by its code or name), else the default."""
+        for selector in (rule.code, rule.name):
+            if key in self.rule_options.get(selector, {}):
+                return self.rule_options[selector][key]
+        return default
 
     def t(self, zh: str, en: str) -> str:
         """The message in the chosen language."""

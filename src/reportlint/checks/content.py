@@ -135,7 +135,11 @@ class ProblemsEmpty(Rule):
         if section is None or not section.found:
             return
         chinese = "".join(_CJK.findall(section.text))
-        if chinese and not _NOTHING.match(chinese) and len(chinese) >= _MIN_PROBLEMS:
+        if (
+            chinese
+            and not _NOTHING.match(chinese)
+            and len(chinese) >= ctx.option(self, "min-chars", _MIN_PROBLEMS)
+        ):
             return
         said = section.text.strip().replace("\n", " ")
         yield self.diagnostic(

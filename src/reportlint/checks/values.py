@@ -234,7 +234,11 @@ class UnitInCell(Rule):
                     cell=ref,
                     actual=cell.raw,
                 )
-            elif column.unit == "万元" and cell.value is not None and cell.value >= _IMPLAUSIBLE_WAN_YUAN:
+            elif (
+                column.unit == "万元"
+                and cell.value is not None
+                and cell.value >= ctx.option(self, "max-wan-yuan", _IMPLAUSIBLE_WAN_YUAN)
+            ):
                 yield self.diagnostic(
                     ctx,
                     ctx.t(
