@@ -7,24 +7,26 @@ exception, so the other files of a run go on.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportlint import config, plugins, suppress
-from reportlint.across import Relations
+from reportlint.across import COMPARED_SECTIONS, Relations
+from reportlint.cache import Cache
 from reportlint.config import Config, Selection
-from reportlint.diagnostics import Diagnostic, Severity
+from reportlint.diagnostics import Diagnostic, Severity, diagnostic_from_json
 from reportlint.document import Document, Span
 from reportlint.engine import engine_rule, run_rules
 from reportlint.extract import extract
 from reportlint.extract.meta import fee_sentences
 from reportlint.model import Located, Report, Section, report_from_json
 from reportlint.readers import ReadError, reader_for
-from reportlint.readers.decode import DecodeError
+from reportlint.readers.decode import DecodeError, decode
 from reportlint.readers.text import parse_text
 from reportlint.rule import Context
 from reportlint.schema import validate
@@ -128,11 +130,41 @@ def _report_like(path: str) -> bool:
         return True  # let the run report why it cannot be read
 
 
-def lint_paths(paths: Iterable[str], options: Options | None = None) -> list[FileResult]:
-    """Lint files and folders as one run: each file on its own, then against each other (X8xx)."""
+def lint_paths(
+    paths: Iterable[str],
+    options: Options | None = None,
+    jobs: int = 1,
+    cache_dir: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[FileResult]:
+    """Lint files and folders as one run: each file on its own (on `jobs` processes, skipping files
+    the cache has seen unchanged), then the reports against each other (X8xx).
+    `progress(done, total)` is called after each file is prepared (a progress bar)."""
     options = options or Options()
-    prepared = [_prepare_file(path, options) for path in discover(paths, options)]
-    return _finish(prepared, options)
+    files = list(discover(paths, options))
+    if files:
+        _configure(options.settings(files[0]))
+    store = Cache(cache_dir) if cache_dir else None
+    if jobs > 1 and len(files) >= 4 * jobs:
+        import multiprocessing
+
+        work = functools.partial(_lint_alone, options=options, store=store, keep_report=False)
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            done = pool.imap(work, files, chunksize=max(1, len(files) // (jobs * 8)))
+            alone = [_ticked(item, n, len(files), progress) for n, item in enumerate(done, 1)]
+    else:
+        alone = [
+            _ticked(_lint_alone(path, options, store, keep_report=True), n, len(files), progress)
+            for n, path in enumerate(files, 1)
+        ]
+    return _across(alone, options)
+
+
+def _ticked(item: _Alone, done: int, total: int, progress: Callable[[int, int], None] | None) -> _Alone:
+    """Report one more file prepared to the caller's progress callback, if any."""
+    if progress is not None:
+        progress(done, total)
+    return item
 
 
 def lint_file(path: str, options: Options | None = None) -> FileResult:
@@ -141,9 +173,11 @@ def lint_file(path: str, options: Options | None = None) -> FileResult:
 
 def lint_bytes(path: str, data: bytes, options: Options | None = None) -> FileResult:
     options = options or Options()
-    document = _read(path, data, options.settings(path))
+    settings = options.settings(path)
+    document = _read(path, data, settings)
     if isinstance(document, FileResult):
-        return _finish([_Prepared(document)], options)[0]
+        _select(document, Selection(settings, path), None)
+        return _across([_Alone(document)], options)[0]
     return lint_document(document, options)
 
 
@@ -152,7 +186,159 @@ def lint_text(text: str, path: str = "<text>", options: Options | None = None) -
 
 
 def lint_document(document: Document, options: Options) -> FileResult:
-    return _finish([_prepare(document, options.settings(document.path))], options)[0]
+    settings = options.settings(document.path)
+    _configure(settings)
+    return _across([_lint_document_alone(document, settings)], options)[0]
+
+
+def _configure(settings: Config) -> None:
+    """Plugins hear the run's settings before any rule runs (and before workers are forked)."""
+    plugins.manager().hook.reportlint_configure(config=settings.as_dict())
+
+
+@dataclass
+class _Alone:
+    """A file linted on its own: its result, and the report the comparisons across reports need."""
+
+    result: FileResult
+    report: Report | None = None  # the whole report in this process; a light one from a worker or the cache
+    light: dict[str, Any] | None = None
+
+
+def _lint_alone(path: str, options: Options, store: Cache | None, keep_report: bool) -> _Alone:
+    settings = options.settings(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise PathError(f"{path}: {exc.strerror or exc}") from exc
+    key = store.key(path, data, {**settings.as_dict(), "rules": _rule_signature()}) if store else ""
+    if store and (entry := store.get(key)) is not None:
+        return _from_cache(path, entry, settings)
+    document = _read(path, data, settings)
+    if isinstance(document, FileResult):
+        _select(document, Selection(settings, path), None)
+        alone = _Alone(document)
+    else:
+        alone = _lint_document_alone(document, settings)
+    if store:
+        store.put(key, _to_cache(alone))
+    if not keep_report:
+        alone.report, alone.result.report = None, None
+    return alone
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_signature() -> list[str]:
+    """The rules and readers in force (plugins included): a new or removed plugin makes every cached result stale."""
+    rules = (f"{rule.code}:{rule.name}:{type(rule).__module__}" for rule in plugins.rules())
+    readers = (f"reader:{reader.name}:{','.join(reader.extensions)}" for reader in plugins.readers())
+    return sorted([*rules, *readers])
+
+
+def _lint_document_alone(document: Document, settings: Config) -> _Alone:
+    """Read, extract, and run every rule that needs this report alone; select and suppress."""
+    prepared = _prepare(document, settings)
+    result, report = prepared.result, prepared.result.report
+    selection = Selection(settings, result.path)
+    if prepared.ready and report is not None:
+        chosen = [
+            r for r in plugins.rules()
+            if not r.across and (selection.enabled(r.code, r.name) or r.code.startswith("E"))
+        ]  # fmt: skip
+        result.diagnostics += run_rules(
+            report, load(report.template), document, chosen, settings.lang, rule_options=settings.rule_options
+        )
+    _select(result, selection, document)
+    if not prepared.ready or report is None:
+        return _Alone(result)
+    return _Alone(result, report, _light(report))
+
+
+def _light(report: Report) -> dict[str, Any]:
+    """What the comparisons across reports read of a report: who, when, carry-overs, two texts."""
+    data = report.to_json()
+    keep = {
+        "applications": ("carried_over", "carried_forward"),
+        "proactive": ("regulations", "normative_documents"),
+    }
+    tables = {
+        key: {
+            "found": t["found"],
+            "rows": {r: cells for r, cells in t["rows"].items() if r in keep.get(key, ())},
+        }
+        for key, t in data["tables"].items()
+    }
+    sections = [
+        {**s, "text": s["text"] if s["key"] in COMPARED_SECTIONS else ""} for s in data["sections"]
+    ]  # the span stays: a finding about the section points at its heading
+    fields = {k: data[k] for k in ("path", "template", "year", "agency", "title")}
+    return {**fields, "sections": sections, "tables": tables}
+
+
+def _to_cache(alone: _Alone) -> dict[str, Any]:
+    result = alone.result
+    lines = {d.span.line for d in result.diagnostics if d.span and not d.span.locator}
+    return {
+        "diagnostics": [{**d.to_json(), "has_span": d.span is not None} for d in result.diagnostics],
+        "lines": {str(n): result.source_lines[n - 1] for n in lines if 1 <= n <= len(result.source_lines)},
+        "light": alone.light,
+    }
+
+
+def _from_cache(path: str, entry: dict[str, Any], settings: Config) -> _Alone:
+    by_number = {int(n): text for n, text in entry.get("lines", {}).items()}
+    source = [by_number.get(n, "") for n in range(1, max(by_number, default=0) + 1)]
+    result = FileResult(path, None, [diagnostic_from_json(d) for d in entry["diagnostics"]], source, settings)
+    light = entry.get("light")
+    return _Alone(result, report_from_json(light) if light else None, light)
+
+
+def _across(alone: list[_Alone], options: Options) -> list[FileResult]:
+    """The comparisons across reports (X8xx): each report with last year's and its look-alikes."""
+    reports = [
+        a.report if a.report is not None else (report_from_json(a.light) if a.light else None) for a in alone
+    ]
+    settings = [a.result.settings for a in alone]
+    previous = sorted({path for s in settings for path in _from_root(s.previous, s)})
+    similarity = settings[0].similarity if settings else 0.9
+    relations = Relations([r for r in reports if r], _previous_reports(previous), similarity, _report_of)
+    across = [r for r in plugins.rules() if r.across]
+    for item, report in zip(alone, reports, strict=True):
+        result = item.result
+        selection = Selection(result.settings, result.path)
+        chosen = [r for r in across if selection.enabled(r.code, r.name)]
+        if report is None or not chosen:
+            continue
+        found = run_rules(
+            report, load(report.template), None, chosen, result.settings.lang,
+            relations.previous(report), relations.similar(report), result.settings.rule_options,
+        )  # fmt: skip
+        if found:
+            extra = FileResult(result.path, None, found, _source_lines(result), result.settings)
+            _select(extra, selection, _format_of(result.path))
+            result.diagnostics = sorted(result.diagnostics + extra.diagnostics, key=Diagnostic.sort_key)
+    return [a.result for a in alone]
+
+
+def _source_lines(result: FileResult) -> list[str]:
+    """The file's lines, for the suppression comments of a finding made after it was read."""
+    if result.source_lines and all(result.source_lines):
+        return result.source_lines
+    try:
+        return decode(Path(result.path).read_bytes())[0].splitlines()
+    except (OSError, DecodeError):
+        return result.source_lines
+
+
+def _format_of(path: str) -> Document:
+    """A stand-in Document that only says which comments its format can hold."""
+    suffix = Path(path).suffix.lower()
+    fmt = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}.get(suffix, "text")
+    if suffix in (".json", ".yaml", ".yml"):
+        fmt = "data"
+    elif suffix in (".docx", ".pdf"):
+        fmt = suffix[1:]
+    return Document(path, fmt, None, [])
 
 
 @dataclass
@@ -162,18 +348,6 @@ class _Prepared:
     result: FileResult
     document: Document | None = None
     ready: bool = False  # the report exists and rules are to run
-
-
-def _prepare_file(path: str, options: Options) -> _Prepared:
-    settings = options.settings(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise PathError(f"{path}: {exc.strerror or exc}") from exc
-    document = _read(path, data, settings)
-    if isinstance(document, FileResult):
-        return _Prepared(document)
-    return _prepare(document, settings)
 
 
 def _prepare(document: Document, settings: Config) -> _Prepared:
@@ -201,30 +375,6 @@ def _prepare(document: Document, settings: Config) -> _Prepared:
                 engine_rule(rules, "E004").diagnostic(ctx, f"{violation.pointer}: {violation.message}")
             )
     return _Prepared(result, document, ready=True)
-
-
-def _finish(prepared: list[_Prepared], options: Options) -> list[FileResult]:
-    """Run the rules on every prepared report, each knowing last year's report and its look-alikes;
-    then keep what the file's configuration selects and its comments do not suppress."""
-    reports = [p.result.report for p in prepared if p.ready and p.result.report is not None]
-    settings = [p.result.settings for p in prepared]
-    previous = sorted({path for s in settings for path in _from_root(s.previous, s)})
-    similarity = settings[0].similarity if settings else 0.9
-    relations = Relations(reports, _previous_reports(previous), similarity, _report_of)
-    if settings:
-        plugins.manager().hook.reportlint_configure(config=settings[0].as_dict())
-    rules = plugins.rules()
-    for item in prepared:
-        result, report = item.result, item.result.report
-        selection = Selection(result.settings, result.path)
-        if item.ready and report is not None:
-            chosen = [r for r in rules if selection.enabled(r.code, r.name) or r.code.startswith("E")]
-            result.diagnostics += run_rules(
-                report, load(report.template), item.document, chosen, result.settings.lang,
-                relations.previous(report), relations.similar(report), result.settings.rule_options,
-            )  # fmt: skip
-        _select(result, selection, item.document)
-    return [p.result for p in prepared]
 
 
 def _select(result: FileResult, selection: Selection, document: Document | None) -> None:

@@ -75,6 +75,16 @@ def _parser() -> argparse.ArgumentParser:
         "--baseline", metavar="FILE", help="report only what is not in this baseline (see `baseline`)"
     )
     check.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="processes to lint on (default: all cores)"
+    )
+    check.add_argument(
+        "--cache-dir",
+        default=".reportlint_cache",
+        metavar="DIR",
+        help="where results of unchanged files are kept",
+    )
+    check.add_argument("--no-cache", action="store_true", help="lint every file again")
+    check.add_argument(
         "--fix", action="store_true", help="apply the safe fixes (label typos, punctuation width)"
     )
     check.add_argument("--diff", action="store_true", help="show the safe fixes as a diff, change nothing")
@@ -190,14 +200,20 @@ def _options(args: argparse.Namespace) -> Any:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from reportlint import api, plugins
+    from reportlint import api, plugins, progress
 
     options = _options(args)
     if args.paths == ["-"]:
         name = args.stdin_filename or "stdin.txt"
         results = [api.lint_bytes(name, sys.stdin.buffer.read(), options)]
     else:
-        results = api.lint_paths(args.paths, options)
+        with progress.bar(
+            sys.stderr, enabled=sys.stderr.isatty() and (args.format or "text") == "text"
+        ) as bar:
+            results = api.lint_paths(
+                args.paths, options, jobs=_jobs(args), cache_dir=None if args.no_cache else args.cache_dir,
+                progress=bar,
+            )  # fmt: skip
     configured = results[0].settings if results else None
     recorded = args.baseline or (
         str(configured.root / configured.baseline) if configured and configured.baseline else None
@@ -226,11 +242,23 @@ def _check(args: argparse.Namespace) -> int:
 
         output = render_statistics(diagnostics, lang, as_json=fmt == "json")
     else:
-        output = plugins.reporters()[fmt].render(diagnostics, sources)
+        reporter = plugins.reporters()[fmt]
+        if hasattr(reporter, "render_results"):  # a reporter that needs the reports (the review page)
+            output = reporter.render_results(results)
+        else:
+            output = reporter.render(diagnostics, sources)
         if fmt == "text":
             output += _summary(len(results), diagnostics, lang)
     _write(output, args.output_file)
     return EXIT_FOUND if any(r.failed() for r in results) else EXIT_CLEAN
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    if args.jobs is not None:
+        return max(1, int(args.jobs))
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _fix(results: list[Any], dry_run: bool) -> int:

@@ -78,3 +78,25 @@ class Diagnostic:
         if self.related:
             data["related"] = [s.to_json() for s in self.related]
         return data
+
+
+def _span(data: dict[str, Any], prefix: str = "") -> Span:
+    return Span(data["line"], data["column"], data["end_line"], data["end_column"], data.get("locator"))
+
+
+def diagnostic_from_json(data: dict[str, Any]) -> Diagnostic:
+    """The Diagnostic a `to_json` form describes (the cache stores diagnostics this way)."""
+    cell = data.get("cell")
+    return Diagnostic(
+        code=data["code"],
+        severity=Severity.parse(data["severity"]),
+        message=data["message"],
+        path=data["path"],
+        span=_span(data) if data.get("has_span", True) else None,
+        rule=data.get("rule", ""),
+        cell=CellRef(cell["table"], cell["row"], cell["column"]) if cell else None,
+        expected=data.get("expected"),
+        actual=data.get("actual"),
+        suggestion=data.get("suggestion"),
+        related=[_span(r) for r in data.get("related", [])],
+    )

@@ -50,6 +50,7 @@ class Rule:
     severity: Severity = Severity.WARNING
     templates: tuple[str, ...] = ("gov-2021", "gov-2019")  # the templates whose reports it checks
     fixable: bool = False  # its suggestion may replace the text it points at (`--fix`)
+    across: bool = False  # it compares reports with each other, so it runs once all are read
 
     def check(self, ctx: Context) -> Iterable[Diagnostic]:
         raise NotImplementedError

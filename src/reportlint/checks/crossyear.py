@@ -29,6 +29,7 @@ class CarryOver(Rule):
     """
 
     code = "X801"
+    across = True
     name = "carry-over"
     summary = "上年结转数与上一年度报告的结转下年度数不一致"
     summary_en = "上年结转 differs from last year's 结转下年度"
@@ -74,6 +75,7 @@ class InForce(Rule):
     """
 
     code = "X802"
+    across = True
     templates = ("gov-2021",)
     name = "in-force"
     summary = "现行有效件数与上年现行有效件数加本年制发减本年废止不符"
@@ -125,6 +127,7 @@ class Copied(Rule):
     """
 
     code = "X803"
+    across = True
     name = "copied-text"
     summary = "某部分与上年度报告或其他报告雷同"
     summary_en = "a section is near-identical to last year's or another report (雷同)"

@@ -9,6 +9,7 @@ from reportlint.reporters.github import GithubReporter
 from reportlint.reporters.gitlab import GitlabReporter
 from reportlint.reporters.json import JsonReporter
 from reportlint.reporters.junit import JunitReporter
+from reportlint.reporters.review import ReviewReporter
 from reportlint.reporters.sarif import SarifReporter
 from reportlint.reporters.text import TextReporter
 
@@ -22,4 +23,5 @@ def reportlint_add_reporters() -> dict[str, Any]:
         "github": GithubReporter(),
         "junit": JunitReporter(),
         "gitlab": GitlabReporter(),
+        "html": ReviewReporter(),
     }
