@@ -288,3 +288,21 @@ def test_rule_options(tmp_path):
     assert "V305" in codes(
         folder_with(tmp_path, "rule-options: {unit-in-cell: {max-wan-yuan: 1000}}\n", text=fee)
     )
+
+
+def test_cache_and_jobs_give_the_same_output(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"r{n:02d}.txt").write_text(SEED_TEXT.replace("塔铺街道", f"第{n}街道"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    args = ("check", "--format", "json", "--cache-dir", str(cache), str(folder))
+    cold = run_cli(*args, "-j", "2").stdout
+    assert (cache / ".gitignore").exists() and list(cache.rglob("*.json"))
+    warm = run_cli(*args, "-j", "2").stdout
+    serial = run_cli("check", "--format", "json", "--no-cache", "-j", "1", str(folder)).stdout
+    assert cold == warm == serial
+    assert "X803" in cold  # the comparisons across reports are made on cached results too
+    (folder / "r00.txt").write_text(SEED_TEXT.replace("本年度止件数", "本年废止件数"), encoding="utf-8")
+    changed = json.loads(run_cli(*args).stdout)
+    assert not [d for d in changed if d["path"].endswith("r00.txt") and d["code"] == "L201"]
