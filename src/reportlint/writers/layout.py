@@ -165,7 +165,8 @@ def _review(spec: TableSpec, rows: dict[str, dict[str, CellValue]]) -> Grid:
 
 
 def width(rows: Grid) -> int:
-    return max(sum(c.colspan for c in line) for line in rows[:1]) if rows else 0
+    """The number of grid columns: the furthest any cell reaches (rows of a document may be ragged)."""
+    return max((column + cell.colspan for placed in positions(rows) for column, cell in placed), default=0)
 
 
 def positions(rows: Grid) -> list[list[tuple[int, GridCell]]]:

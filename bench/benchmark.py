@@ -1,0 +1,138 @@
+"""The speed benchmark of issue 7, in one run, with check-jsonschema as the yardstick.
+
+    python bench/benchmark.py [--sizes 1 1000 10000] [--formats txt html docx pdf]
+
+It generates its corpus from the project's own test reports (tests/data/reports/layout_*.txt
+and the sample): N copies with their agency varied so that no two are identical, in each
+format; the same reports' models as JSON for check-jsonschema (installed on demand into a
+temporary folder). For each size it times reportlint cold (no cache) on 1 core and on all
+cores, and warm (a second run over the unchanged files), and check-jsonschema on the JSON;
+every figure is printed with its ratio to check-jsonschema's and with the peak memory of
+the process tree. Run by hand; the test suite does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [
+    ROOT / "examples" / "延津县塔铺街道2024年政府信息公开工作年度报告.txt",
+    *sorted((ROOT / "tests" / "data" / "reports").glob("layout_*.txt")),
+]
+
+
+def _reports(count: int) -> list[tuple[str, str]]:
+    """(name, text) for `count` reports made from the test reports, each agency its own."""
+    texts = [p.read_text(encoding="utf-8") for p in SOURCES if "gb18030" not in p.name]
+    out = []
+    for n in range(count):
+        text = texts[n % len(texts)]
+        out.append((f"report-{n:05d}", text.replace("街道", f"第{n}街道", 1).replace("局", f"第{n}局", 1)))
+    return out
+
+
+def _write(folder: Path, reports: list[tuple[str, str]], fmt: str) -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from reportlint.readers.text import parse_text
+    from reportlint.writers import docx, html
+    from reportlint.writers.layout import document_blocks
+
+    folder.mkdir(parents=True)
+    for name, text in reports:
+        if fmt == "txt":
+            (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+            continue
+        blocks = document_blocks(parse_text(name, text))
+        if fmt == "html":
+            (folder / f"{name}.html").write_bytes(html.render_blocks(blocks))
+        elif fmt == "docx":
+            (folder / f"{name}.docx").write_bytes(docx.render_blocks(blocks))
+        elif fmt == "pdf":
+            from pdf_writer import render_pdf_blocks
+
+            render_pdf_blocks(blocks, folder / f"{name}.pdf")
+
+
+def _models(folder: Path, out: Path) -> None:
+    from reportlint.api import Options, parse_file
+
+    out.mkdir(parents=True)
+    for path in sorted(folder.iterdir()):
+        report = parse_file(str(path), Options(find_config=False)).report
+        if report is not None:
+            (out / f"{path.stem}.json").write_text(
+                json.dumps(report.to_json(), ensure_ascii=False), encoding="utf-8"
+            )
+
+
+def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds, and the peak resident memory (MiB) of the largest process the command ran."""
+    wrapper = (
+        "import resource, subprocess, sys, time; t = time.perf_counter();"
+        " subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+        " print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=cwd, capture_output=True, text=True)
+    wall, peak = done.stdout.split()
+    return float(wall), int(peak) / 1024
+
+
+def _check_jsonschema(tmp: Path) -> list[str]:
+    """check-jsonschema, installed into its own folder (it is the yardstick, not a dependency)."""
+    target = tmp / "cj"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--target", str(target), "check-jsonschema"],
+        check=True,
+    )
+    runner = f"import sys; sys.path.insert(0, {str(target)!r}); from check_jsonschema import main; main()"
+    return [sys.executable, "-c", runner]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 1000])
+    parser.add_argument("--formats", nargs="+", default=["txt", "html", "docx"])
+    parser.add_argument("--pdf", type=int, default=20, help="reports in the PDF set")
+    args = parser.parse_args()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        checker = _check_jsonschema(tmp)
+        schema = ROOT / "schemas" / "report.schema.json"
+        print(f"{'set':<16}{'run':<22}{'seconds':>9}{'× cj':>8}{'peak MiB':>10}")
+        plan = [(fmt, n) for fmt in args.formats for n in args.sizes] + (
+            [("pdf", args.pdf)] if args.pdf else []
+        )
+        for fmt, count in plan:
+            folder = tmp / f"{fmt}-{count}"
+            _write(folder, _reports(count), fmt)
+            models = tmp / f"json-{fmt}-{count}"
+            _models(folder, models)
+            files = sorted(str(p) for p in models.iterdir())
+            yardstick, cj_peak = _timed([*checker, "--schemafile", str(schema), *files], tmp)
+            label = f"{fmt} × {count}"
+            print(f"{label:<16}{'check-jsonschema':<22}{yardstick:>9.3f}{1:>8.2f}{cj_peak:>10.0f}")
+            cache = tmp / f"cache-{fmt}-{count}"
+            lint = [sys.executable, "-m", "reportlint", "check", "--format", "json", str(folder)]
+            runs = [
+                ("cold, 1 core", [*lint, "--no-cache", "-j", "1"]),
+                (f"cold, {cores} cores", [*lint, "--no-cache", "-j", str(cores)]),
+                ("cache filled", [*lint, "--cache-dir", str(cache)]),
+                ("warm (unchanged)", [*lint, "--cache-dir", str(cache)]),
+            ]
+            for what, command in runs:
+                wall, peak = _timed(command, tmp)
+                print(f"{'':<16}{what:<22}{wall:>9.3f}{wall / yardstick:>8.2f}{peak:>10.0f}")
+            shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()
