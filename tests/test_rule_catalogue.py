@@ -90,6 +90,13 @@ def data(tmp: Path, body: str) -> FileResult:
     return lint_file(str(tmp / "report.yaml"))
 
 
+def bounded(tmp: Path, setting: str) -> FileResult:
+    """The sample linted under a configuration that sets one bound (E006)."""
+    (tmp / ".reportlint.yaml").write_text(setting, encoding="utf-8")
+    (tmp / "report.txt").write_text(SEED_TEXT, encoding="utf-8")
+    return lint_file(str(tmp / "report.txt"))
+
+
 def copies(tmp: Path) -> FileResult:
     (tmp / "a.txt").write_text(SEED_TEXT, encoding="utf-8")
     (tmp / "b.txt").write_text(SEED_TEXT.replace("塔铺街道", "城关镇"), encoding="utf-8")
@@ -114,6 +121,10 @@ CASES: dict[str, tuple[Case, Case]] = {
     "E001": (lambda tmp: lint_bytes("x.txt", bytes(range(256)) * 8), seed),
     "E002": (lambda tmp: lint_text("会议通知\n请各单位按时报送材料。\n"), seed),
     "E003": (crashing, seed),
+    "E006": (
+        lambda tmp: bounded(tmp, "max-file-size: 1 KB\n"),
+        lambda tmp: bounded(tmp, "max-file-size: 1 MB\n"),
+    ),
     "E005": (
         text((FEE, FEE + "\n# reportlint: disable-next-line=M401\n")),
         text(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportlint import config, plugins, suppress
+from reportlint import config, limits, plugins, suppress
 from reportlint.across import COMPARED_SECTIONS, Relations
 from reportlint.cache import Cache
 from reportlint.config import Config, Selection
@@ -24,12 +24,13 @@ from reportlint.document import Document, Span
 from reportlint.engine import engine_rule, run_rules
 from reportlint.extract import extract
 from reportlint.extract.meta import fee_sentences
+from reportlint.limits import LimitExceeded, Limits
 from reportlint.model import Located, Report, Section, report_from_json
 from reportlint.readers import ReadError, reader_for
 from reportlint.readers.decode import DecodeError, decode
 from reportlint.readers.text import parse_text
 from reportlint.rule import Context
-from reportlint.schema import validate
+from reportlint.schema import conforms, validate
 from reportlint.template import load
 
 
@@ -174,11 +175,17 @@ def lint_file(path: str, options: Options | None = None) -> FileResult:
 def lint_bytes(path: str, data: bytes, options: Options | None = None) -> FileResult:
     options = options or Options()
     settings = options.settings(path)
-    document = _read(path, data, settings)
-    if isinstance(document, FileResult):
-        _select(document, Selection(settings, path), None)
-        return _across([_Alone(document)], options)[0]
-    return lint_document(document, options)
+    bounds = Limits.of(settings)
+    try:
+        with limits.guard(bounds):
+            bounds.check("max-file-size", len(data))
+            document = _read(path, data, settings)
+            if not isinstance(document, FileResult):
+                return lint_document(document, options)
+    except LimitExceeded as exc:
+        document = _exceeded(path, exc, settings)
+    _select(document, Selection(settings, path), None)
+    return _across([_Alone(document)], options)[0]
 
 
 def lint_text(text: str, path: str = "<text>", options: Options | None = None) -> FileResult:
@@ -205,6 +212,32 @@ class _Alone:
     light: dict[str, Any] | None = None
 
 
+def _within_bounds(lint: Callable[..., _Alone]) -> Callable[..., _Alone]:
+    """One file's work within its bounds (reportlint.limits): its size is checked before it is
+    read, and reading, extraction and its rules run under its time bound. A bound exceeded is
+    E006, a file that went away or became unreadable since it was found is E001: either way
+    the run goes on with the other files."""
+
+    @functools.wraps(lint)
+    def bounded(path: str, options: Options, *args: Any, **kwargs: Any) -> _Alone:
+        settings = options.settings(path)
+        bounds = Limits.of(settings)
+        try:
+            with limits.guard(bounds):
+                bounds.check("max-file-size", os.stat(path).st_size)
+                return lint(path, options, *args, **kwargs)
+        except LimitExceeded as exc:
+            result = _exceeded(path, exc, settings)
+        except OSError as exc:
+            cause = exc.__cause__ if isinstance(exc.__cause__, OSError) else exc
+            result = _unreadable(path, cause.strerror or str(cause), settings)
+        _select(result, Selection(settings, path), None)
+        return _Alone(result)
+
+    return bounded
+
+
+@_within_bounds
 def _lint_alone(path: str, options: Options, store: Cache | None, keep_report: bool) -> _Alone:
     settings = options.settings(path)
     try:
@@ -369,7 +402,7 @@ def _prepare(document: Document, settings: Config) -> _Prepared:
         )
         result.diagnostics.append(engine_rule(rules, "E002").diagnostic(ctx, message))
         return _Prepared(result, document)
-    if document.format != "data":
+    if document.format != "data" and not conforms(report.to_json(), "report.schema.json"):
         for violation in validate(report.to_json(), "report.schema.json"):
             result.diagnostics.append(
                 engine_rule(rules, "E004").diagnostic(ctx, f"{violation.pointer}: {violation.message}")
@@ -423,7 +456,17 @@ def parse_file(path: str, options: Options | None = None) -> FileResult:
     """The Report model of a file (and E001 or E004 if there is none), without running rules."""
     options = options or Options()
     settings = options.settings(path)
+    bounds = Limits.of(settings)
     try:
+        with limits.guard(bounds):
+            return _parse_bounded(path, settings, bounds)
+    except LimitExceeded as exc:
+        return _exceeded(path, exc, settings)
+
+
+def _parse_bounded(path: str, settings: Config, bounds: Limits) -> FileResult:
+    try:
+        bounds.check("max-file-size", os.stat(path).st_size)
         data = Path(path).read_bytes()
     except OSError as exc:
         raise PathError(f"{path}: {exc.strerror or exc}") from exc
@@ -507,3 +550,11 @@ def _unreadable(path: str, reason: str, settings: Config) -> FileResult:
     rule = engine_rule(plugins.rules(), "E001")
     message = ctx.t(f"无法读取文件：{reason}", f"cannot read the file: {reason}")
     return FileResult(path, None, [rule.diagnostic(ctx, message)], settings=settings)
+
+
+def _exceeded(path: str, exc: LimitExceeded, settings: Config) -> FileResult:
+    """E006: the file went past a bound; the message names the bound and the key that raises it."""
+    report = Report(path=path, template=settings.template or "gov-2021")
+    ctx = Context(report, load(report.template), None, settings.lang)
+    rule = engine_rule(plugins.rules(), "E006")
+    return FileResult(path, None, [rule.diagnostic(ctx, exc.message(settings.lang))], settings=settings)

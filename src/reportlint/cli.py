@@ -204,8 +204,15 @@ def _check(args: argparse.Namespace) -> int:
 
     options = _options(args)
     if args.paths == ["-"]:
+        from reportlint.limits import Limits
+
         name = args.stdin_filename or "stdin.txt"
-        results = [api.lint_bytes(name, sys.stdin.buffer.read(), options)]
+        most = Limits.of(options.settings(name)).max_file_size  # read one byte past it at most: E006
+        results = [
+            api.lint_bytes(
+                name, sys.stdin.buffer.read(most + 1) if most else sys.stdin.buffer.read(), options
+            )
+        ]
     else:
         with progress.bar(
             sys.stderr, enabled=sys.stderr.isatty() and (args.format or "text") == "text"

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
+import yaml
+
 from reportlint.diagnostics import Severity
 from reportlint.resources import load_yaml
 from reportlint.schema import validate
@@ -43,6 +45,13 @@ class Config:
     overrides: list[dict[str, Any]] = field(default_factory=list)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
     plugins: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # bounds on one file (reportlint.limits): bytes or "50 MB"; 0 switches a bound off
+    max_file_size: int | str = 50 * 1024 * 1024
+    max_decompressed_size: int | str = 200 * 1024 * 1024
+    max_entries: int = 10_000
+    max_pages: int = 300
+    max_cells: int = 200_000
+    timeout: float = 60
     source: Path | None = None  # the file it was read from
 
     @property
@@ -107,9 +116,21 @@ def excluded(path: str, config: Config) -> bool:
 
 def _relative(path: str, root: Path) -> str:
     try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        return _resolved(Path(path)).relative_to(_resolved(root)).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+def _resolved(path: Path) -> Path:
+    """The path with its links followed; a link that loops (RuntimeError, ELOOP) is left as it is,
+    so that the file itself is reported as unreadable (E001) rather than stopping the run."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        try:
+            return path.parent.resolve() / path.name
+        except (OSError, RuntimeError):
+            return path.absolute()
 
 
 def _glob(relative: str, pattern: str) -> bool:
@@ -125,7 +146,7 @@ def for_path(path: str, explicit: str | None = None) -> Config:
     """The configuration that applies to `path`: `explicit` if given, else the nearest one above it."""
     if explicit:
         return load(Path(explicit))
-    folder = Path(path).resolve()
+    folder = _resolved(Path(path))
     return _nearest(folder if folder.is_dir() else folder.parent)
 
 
@@ -170,8 +191,8 @@ def load(path: Path) -> Config:
     else:
         try:
             raw = load_yaml(path.read_text(encoding="utf-8")) or {}
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"{path}: {exc}") from exc
+        except (OSError, ValueError, yaml.YAMLError) as exc:  # a tag that would build a Python object too
+            raise ConfigError(f"{path}: {' '.join(str(exc).split())}") from exc
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the configuration must be a table of settings")
     raw = {str(k).replace("_", "-"): v for k, v in raw.items()}

@@ -6,6 +6,7 @@ Its JSON form (`Report.to_json`) is what `reportlint parse` prints and what
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,22 @@ from reportlint.document import Fragment, Span
 # What a cell held. Only "number" and "na" (written as "/", "-", "—": nothing) enter sums;
 # every other status makes an identity that needs the cell not assessable.
 CELL_STATUSES = ("number", "na", "blank", "missing", "text", "fused", "unaligned")
+
+
+FIGURE_DIGITS = 15  # no count in a report has more; past this a float is no longer exact
+
+
+def is_figure(value: object) -> bool:
+    """A number a cell can state: finite, at most FIGURE_DIGITS digits before the point.
+
+    Longer "figures" (a 1,000-digit run in a crawl) are text: read as numbers they would
+    overflow every float conversion downstream and say nothing about the report.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return bool(-(10**FIGURE_DIGITS) < value < 10**FIGURE_DIGITS)
 
 
 @dataclass

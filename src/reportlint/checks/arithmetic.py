@@ -102,4 +102,6 @@ class IdentityRule(Rule):
 
 
 def _figure(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else round(value, 4)
+    if isinstance(value, int):  # exact, however large (float() of a long one overflows)
+        return value
+    return int(value) if value.is_integer() else round(value, 4)

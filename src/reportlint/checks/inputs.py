@@ -101,6 +101,28 @@ class UnusedSuppression(_EngineRule):
     severity = Severity.WARNING
 
 
+class LimitExceeded(_EngineRule):
+    """The file goes past one of the bounds that keep a run safe, and is not read further.
+
+    The bounds are the configuration's `max-file-size` (50 MB), `max-decompressed-size`
+    (200 MB unpacked, for a DOCX), `max-entries` (10,000 zip entries), `max-pages` (300 PDF
+    pages), `max-cells` (200,000 table cells) and `timeout` (60 s for one file, reading and
+    rules). A file past one is a zip bomb, a crawl gone wrong or something that is not one
+    report; the message names the bound, and the other files of the run go on. A real report
+    that needs more raises the bound in the configuration (0 switches it off).
+
+    Wrong: a 200 MB text file, a DOCX whose parts unpack to gigabytes.
+
+    Right: one report, a few hundred kilobytes; or ``max-file-size: 500 MB`` in
+    ``.reportlint.yaml`` for the archive that really is that large.
+    """
+
+    code = "E006"
+    name = "limit-exceeded"
+    summary = "文件超出读取限制（大小、解压大小、条目数、页数、单元格数或时间）"
+    summary_en = "the file exceeds a bound (size, unpacked size, entries, pages, cells or time)"
+
+
 @hookimpl
 def reportlint_add_rules() -> list[Any]:
-    return [Unreadable(), NoReport(), RuleCrashed(), ModelInvalid(), UnusedSuppression()]
+    return [Unreadable(), NoReport(), RuleCrashed(), ModelInvalid(), UnusedSuppression(), LimitExceeded()]

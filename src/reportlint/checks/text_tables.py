@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlint.diagnostics import Diagnostic
 from reportlint.hookspecs import hookimpl
-from reportlint.model import CellValue, Paragraph, Report
+from reportlint.model import FIGURE_DIGITS, CellValue, Paragraph, Report
 from reportlint.rule import Context, Rule
 from reportlint.template.labels import normalise_with_map
 
@@ -120,6 +120,8 @@ def _phrases(paragraph: Paragraph) -> Iterator[tuple[Figure, int, int, int]]:
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             taken.append((match.start(), match.end()))
+            if len(match.group(1)) > FIGURE_DIGITS:  # a run of digits no count has: not a statement
+                continue
             yield figure, int(match.group(1)), index[match.start()], index[match.end() - 1] + 1
 
 

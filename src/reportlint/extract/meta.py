@@ -14,7 +14,6 @@ from reportlint.template.labels import normalise
 
 CORE_TITLE = "政府信息公开工作年度报告"
 _TITLE = re.compile(r"(?:政府|政务)信息公开(?:工作)?(?:的)?(?:年度)?(?:信息公开)?(?:工作)?报告(?!格式)")
-_TITLE_PREFIX = re.compile(r"[\u4e00-\u9fff\d()]*$")
 # words a sentence puts before a title it names: "现公布某某局2024年…报告", "现将…报告如下"
 _LEAD_IN = re.compile(r"^(?:标题|题目|[现特]?(?:向社会)?(?:予以|予)?公布|现将|发布|编制完成|编制)")
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()]{2,30}$")
@@ -40,8 +39,7 @@ def find_title(tokens: list[Token]) -> Title | None:
     best: tuple[int, int, Title] | None = None
     for order, token in enumerate(tokens[:60]):
         for match in _TITLE.finditer(token.norm):
-            prefix_match = _TITLE_PREFIX.search(token.norm[: match.start()])
-            prefix = prefix_match.group(0) if prefix_match else ""
+            prefix = _prefix_before(token.norm, match.start())
             start = match.start() - len(prefix)
             if (start > 0 and token.norm[start - 1] in "《〈<") or "关于" in prefix:
                 continue  # a title cited inside another (《…格式》, 关于做好…报告的通知), not this report's
@@ -63,6 +61,20 @@ def find_title(tokens: list[Token]) -> Title | None:
         if best and best[0] == 2:
             break
     return best[2] if best else None
+
+
+_PREFIX_CHAR = re.compile(r"[\u4e00-\u9fff\d()]")
+_LONGEST_PREFIX = 200  # an agency and a year; more is running text, not a title's prefix
+
+
+def _prefix_before(norm: str, end: int) -> str:
+    """The run of Chinese, digits and brackets that ends at `end` (the title's prefix),
+    found walking back from `end`: searching `[…]*$` in the text before it costs the text's
+    length squared, and a crawl can put a whole archive on one line."""
+    start = end
+    while start > 0 and end - start < _LONGEST_PREFIX and _PREFIX_CHAR.match(norm[start - 1]):
+        start -= 1
+    return norm[start:end]
 
 
 def _split_prefix(prefix: str) -> tuple[int | None, str | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlint.document import Document, Fragment, Span
@@ -28,7 +29,7 @@ class Token:
     start: int  # offset of the token in fragment.text
     end: int
     norm: str
-    index: list[int]  # normalised character → offset in fragment.text
+    index: Sequence[int]  # normalised character → offset in fragment.text
     row: int  # the physical row (line or table row) the token sat in
     cell: bool  # a table cell: its blank is information
 

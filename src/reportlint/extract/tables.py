@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from reportlint.extract.fused import FusedRow, Identity, resolve
 from reportlint.extract.stream import NOT_APPLICABLE, VALUE, Token, is_value_text, is_values
-from reportlint.model import CellValue, LabelFinding, Located, TableData
+from reportlint.model import FIGURE_DIGITS, CellValue, LabelFinding, Located, TableData
 from reportlint.template import RowSpec, TableSpec
 from reportlint.template.labels import nearest
 
@@ -377,6 +377,8 @@ def read_cell(slot: Classified | None) -> CellValue:
     if match is None:
         return CellValue("text", raw=raw, span=token.span)
     number = match.group("number").replace(",", "").replace("，", "").replace("−", "-")
+    if len(number.lstrip("-").split(".")[0]) > FIGURE_DIGITS:  # no count is that long (V301)
+        return CellValue("text", raw=raw, span=token.span)
     value: int | float = float(number) if "." in number else int(number)
     return CellValue("number", raw=raw, value=value, span=token.span, unit=match.group("unit"))
 

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from reportlint.document import Document, Span
+from reportlint.limits import LimitExceeded, current
+from reportlint.model import FIGURE_DIGITS, is_figure
 from reportlint.readers import ReadError
 from reportlint.readers.decode import decode
 
@@ -24,14 +26,16 @@ class DataReader:
 
     def read(self, path: str, data: bytes) -> Document:
         text, encoding = decode(data)
+        kind = "JSON" if path.lower().endswith(".json") else "YAML"
         try:
-            loaded = json.loads(text) if path.lower().endswith(".json") else yaml.safe_load(text)
+            loaded = json.loads(text) if kind == "JSON" else yaml.safe_load(text)
         except (ValueError, yaml.YAMLError) as exc:
-            raise ReadError(
-                f"not valid {'JSON' if path.lower().endswith('.json') else 'YAML'}: {_first_line(exc)}"
-            ) from exc
+            raise ReadError(f"not valid {kind}: {_first_line(exc)}") from exc
+        except RecursionError as exc:  # both parsers recurse once per level of nesting
+            raise ReadError(f"not a report: the {kind} nests too deeply") from exc
         if not isinstance(loaded, dict) or "template" not in loaded:
             raise ReadError("a data file must hold one report: a mapping with at least `template`")
+        _check_shape(loaded)
         return Document(
             path=path,
             format="data",
@@ -43,15 +47,55 @@ class DataReader:
         )
 
 
+MAX_DEPTH = 32  # a report's model nests six levels; far deeper is not a report
+
+
+def _check_shape(loaded: Any) -> None:
+    """Bound what the data expands to before anything walks it.
+
+    YAML's aliases let a few lines stand for billions of values (the "billion laughs" of
+    YAML) or for a value that contains itself, which the schema's validator and the model
+    would walk forever; the count below visits each distinct value once, as the sum of its
+    parts, and stops at the first cycle, at MAX_DEPTH or past max-cells values.
+    """
+    limit = current().limits.max_cells
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[Any, int, bool]] = [(loaded, 1, True)]
+    while stack:
+        value, depth, entering = stack.pop()
+        if not isinstance(value, (dict, list)):
+            continue
+        key = id(value)
+        children = list(value.values()) if isinstance(value, dict) else value
+        if not entering:
+            open_.discard(key)
+            sizes[key] = 1 + sum(sizes.get(id(c), 1) for c in children)
+            if limit and sizes[key] > limit:
+                raise LimitExceeded("max-cells", limit, sizes[key], "values in the data (aliases expanded)")
+            continue
+        if key in open_:
+            raise ReadError(
+                "not a report: a value in the data contains itself (a YAML alias inside its own anchor)"
+            )
+        if key in sizes:
+            continue
+        if depth > MAX_DEPTH:
+            raise ReadError(f"not a report: the data nests deeper than {MAX_DEPTH} levels")
+        open_.add(key)
+        stack.append((value, depth, False))
+        stack.extend((child, depth + 1, True) for child in children)
+
+
 def expand(report: dict[str, Any]) -> dict[str, Any]:
     """The model's full form from the short one a person writes."""
     report = dict(report)
     report.setdefault("year", None)
     report.setdefault("agency", None)
     report.setdefault("title", None)
-    report["sections"] = [
-        {"found": True, **s} if isinstance(s, dict) else s for s in report.get("sections", [])
-    ]
+    sections = report.get("sections", [])
+    if isinstance(sections, list):  # anything else is left for the schema to name (E004)
+        report["sections"] = [{"found": True, **s} if isinstance(s, dict) else s for s in sections]
     tables = report.get("tables", {})
     if isinstance(tables, dict):
         report["tables"] = {key: _table(table) for key, table in tables.items()}
@@ -76,15 +120,23 @@ def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return {"value": None, "raw": str(value), "status": "text"}
     if isinstance(value, (int, float)):
-        return {"value": value, "raw": str(value), "status": "number"}
+        return (
+            {"value": value, "raw": str(value), "status": "number"} if is_figure(value) else _text(str(value))
+        )
     text = str(value).strip()
     if text in ("/", "-", "—", "不适用"):
         return {"value": None, "raw": text, "status": "na"}
+    if len(text.lstrip("-").split(".")[0]) > FIGURE_DIGITS:
+        return _text(text)
     try:
         number = float(text) if "." in text else int(text)
     except ValueError:
-        return {"value": None, "raw": text, "status": "text"}
-    return {"value": number, "raw": text, "status": "number"}
+        return _text(text)
+    return {"value": number, "raw": text, "status": "number"} if is_figure(number) else _text(text)
+
+
+def _text(raw: str) -> dict[str, Any]:
+    return {"value": None, "raw": raw, "status": "text"}
 
 
 def _pointers(text: str) -> dict[str, Span]:

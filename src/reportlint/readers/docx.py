@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint.document import Block, BlockKind, Cell, Document, Fragment, Row, Span
+from reportlint.limits import CellCount
 from reportlint.readers import ReadError
+from reportlint.readers.archive import chunks, open_zip
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
@@ -79,16 +81,53 @@ def _open(data: bytes) -> Any:
 
 
 def _zip_names(data: bytes) -> set[str]:
-    """The members of the zip a DOCX is; ReadError when it is none (an old .doc, a damaged file)."""
+    """The members of the zip a DOCX is; ReadError when it is none (an old .doc, a damaged file).
+
+    The archive's entry count and unpacked size are checked against the bounds before
+    anything is unpacked (a zip bomb is E006), and no part may declare a DTD (below).
+    """
     if data.startswith(_OLE_MAGIC):
         raise ReadError("a Word 97–2003 (.doc) file named .docx: save it as .docx")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with open_zip(data) as archive:
+            _no_dtd(archive)
             return set(archive.namelist())
+    except ReadError:
+        raise
     except Exception as exc:  # BadZipFile mostly; a damaged directory can raise others
         raise ReadError(
             f"not a valid Word (.docx) file: not a zip archive, or a damaged one ({_first_line(exc)})"
         ) from exc
+
+
+# "<!DOCTYPE" and "<!ENTITY" as UTF-8 and as UTF-16 (either byte order) spell them
+_DTD_MARKS = tuple(
+    mark.encode(encoding)
+    for mark in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
+def _no_dtd(archive: zipfile.ZipFile) -> None:
+    """Refuse a package any of whose parts declares a DTD.
+
+    Office Open XML parts never carry one (ECMA-376 Part 2 forbids it), and a DTD is how
+    XML reaches outside itself (external entities: XXE) or expands a few bytes into
+    gigabytes (nested entities: billion laughs). lxml, under python-docx, leaves external
+    entities unresolved and stops entity amplification, but a part with a DTD is refused
+    before any parser sees it, so that safety does not rest on a parser's defaults.
+    """
+    longest = max(len(mark) for mark in _DTD_MARKS)
+    for info in archive.infolist():
+        tail = b""
+        for piece in chunks(archive, info):
+            window = tail + piece
+            if any(mark in window for mark in _DTD_MARKS):
+                raise ReadError(
+                    f"not a valid Word (.docx) file: the part {info.filename} declares a DTD "
+                    "(<!DOCTYPE …>), which Word never writes; it is not read, for safety (XXE, entity expansion)"
+                )
+            tail = window[-longest:]
 
 
 def _body(document: Any) -> Any:
@@ -474,6 +513,7 @@ class _Builder:
     blocks: list[Block] = field(default_factory=list)
     paragraphs: int = 0
     tables: int = 0
+    cells: CellCount = field(default_factory=CellCount)  # bound: max-cells
 
     def walk(self, body: Any) -> None:
         for child in body:
@@ -549,6 +589,7 @@ class _Grid:
         self.builder = builder
         self.block = block
         self.table = builder.tables
+        self.cells = builder.cells
 
     def read(self, tbl: Any) -> list[Row]:
         placed: list[list[_Placed]] = []
@@ -571,6 +612,7 @@ class _Grid:
                 continue
             vmerge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
             merge = None if vmerge is None else str(vmerge.get(f"{_W}val", "continue"))
+            self.cells.add()
             line.append(_Placed(column, merge, self._cell(tc, r, k, span)))
             column += span
         return line

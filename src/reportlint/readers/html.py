@@ -9,11 +9,13 @@ with the standard library's tokenizer (`sourcemap.py`); the two are matched in o
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint.document import Block, BlockKind, Cell, Document, Fragment, Row, Span
+from reportlint.limits import CellCount, current
 from reportlint.readers import ReadError
 from reportlint.readers.decode import decode
 from reportlint.readers.sourcemap import SourceText
@@ -47,9 +49,13 @@ def parse_html(path: str, text: str, encoding: str | None = None) -> Document:
     if not text.strip():
         raise ReadError("empty HTML file")
     try:
-        root = lxml.html.document_fromstring(text.replace("\r\n", "\n").replace("\r", "\n"))
+        root = lxml.html.document_fromstring(text.replace("\r\n", "\n").replace("\r", "\n"), parser=_parser())
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ReadError(f"not parseable as HTML: {exc}") from exc
+    if root is None:
+        raise ReadError("not parseable as HTML: no document in it")
+    # the cells counted in the tree, before the positions of every character are worked out
+    current().limits.check("max-cells", sum(1 for _ in root.iter("td", "th")), "cells in the page")
     source = SourceText(text.replace("\r\n", "\n").replace("\r", "\n"))
     builder = _Builder(source)
     article = _article(root)
@@ -63,20 +69,54 @@ def parse_html(path: str, text: str, encoding: str | None = None) -> Document:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _parser() -> Any:
+    """lxml's HTML parser, its safety settings spelled out rather than left to defaults.
+
+    No network (a page's DOCTYPE or entities never fetch anything), no huge tree: libxml2
+    then keeps at most 256 levels of nesting and bounded text nodes, so a page nested
+    100,000 levels deep is cut, not a stack overflow. The HTML parser expands no entities
+    declared in a DOCTYPE (no billion laughs) and reads no external ones (no XXE).
+    """
+    import lxml.html
+
+    return lxml.html.HTMLParser(no_network=True, huge_tree=False)
+
+
 def _article(root: Any) -> Any:
-    """The element that holds the report: the deepest one with most of the page's Chinese text."""
+    """The element that holds the report: the deepest one with most of the page's Chinese text.
+
+    Counted in one pass from the leaves up (not element by element over its subtree), so
+    a page of many nested elements costs its size, not its size times its depth.
+    """
     body = root.find("body")
     base = body if body is not None else root
-    total = _cjk(base)
+    elements = list(base.iter())
+    depth: dict[Any, int] = {base: 0}
+    for element in elements[1:]:
+        depth[element] = depth.get(element.getparent(), 0) + 1
+    counts: dict[Any, int] = {}
+    for element in reversed(elements):
+        if not isinstance(element.tag, str):
+            continue
+        count = _count_cjk(element.text)
+        for child in element:
+            count += counts.get(child, 0) + _count_cjk(child.tail)
+        counts[element] = count
+    total = counts.get(base, 0)
     if total == 0:
         return base
     best = base
-    for element in base.iter():
+    for element in elements:
         if not isinstance(element.tag, str) or element.tag in _SKIP or _is_chrome(element):
             continue
-        if _cjk(element) >= _BODY_SHARE * total and _depth(element) > _depth(best):
+        if counts[element] >= _BODY_SHARE * total and depth[element] > depth[best]:
             best = element
     return best
+
+
+def _count_cjk(text: str | None) -> int:
+    return len(_CJK.findall(text)) if text else 0
 
 
 def _title_before(root: Any, article: Any) -> Any:
@@ -93,15 +133,6 @@ def _title_before(root: Any, article: Any) -> Any:
 
 def _cjk(element: Any) -> int:
     return len(_CJK.findall("".join(element.itertext())))
-
-
-def _depth(element: Any) -> int:
-    depth = 0
-    parent = element.getparent()
-    while parent is not None:
-        depth += 1
-        parent = parent.getparent()
-    return depth
 
 
 def _is_chrome(element: Any) -> bool:
@@ -144,6 +175,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.text = _Text()
         self.kind: BlockKind = "paragraph"
+        self.cells = CellCount()  # bound: max-cells
 
     def flush(self) -> None:
         fragment = self.text.take()
@@ -151,28 +183,36 @@ class _Builder:
             self.blocks.append(Block(self.kind, fragment))
         self.kind = "paragraph"
 
-    def walk(self, element: Any) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in _SKIP or not tag:
-            self._tail(element)
-            return
-        if tag == "table" and not element.findall(".//table"):
-            self.flush()
-            self.blocks.append(self._table(element))
-            self._tail(element)
-            return
-        block = tag in _BLOCKS or tag in _BREAKS
-        if block:
-            self.flush()
-        if tag in _HEADINGS:
-            self.kind = "heading"
-        if element.text:
-            self.text.add(element.text, self.source.locate(element.text))
-        for child in element:
-            self.walk(child)
-        if block:
-            self.flush()
-        self._tail(element)
+    def walk(self, top: Any) -> None:
+        """Gather the blocks under `top`, in document order.
+
+        With an explicit stack, not recursion: how deep a page nests is the page's choice.
+        """
+        stack: list[tuple[Any, bool]] = [(top, True)]  # (element, entering); leaving closes it
+        while stack:
+            element, entering = stack.pop()
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if not entering:
+                if tag in _BLOCKS or tag in _BREAKS:
+                    self.flush()
+                self._tail(element)
+                continue
+            if tag in _SKIP or not tag:
+                self._tail(element)
+                continue
+            if tag == "table" and not element.findall(".//table"):
+                self.flush()
+                self.blocks.append(self._table(element))
+                self._tail(element)
+                continue
+            if tag in _BLOCKS or tag in _BREAKS:
+                self.flush()
+            if tag in _HEADINGS:
+                self.kind = "heading"
+            if element.text:
+                self.text.add(element.text, self.source.locate(element.text))
+            stack.append((element, False))
+            stack.extend((child, True) for child in reversed(element))
 
     def _tail(self, element: Any) -> None:
         tail = element.tail
@@ -186,6 +226,7 @@ class _Builder:
             for td in tr:
                 if td.tag not in ("td", "th"):
                     continue
+                self.cells.add()
                 cells.append(self._cell(td))
             rows.append(Row(cells))
         spans = [c.span for r in rows for c in r.cells if c.text]
@@ -207,19 +248,28 @@ class _Builder:
         return Cell(fragment.text, fragment.span, fragment.positions, rowspan, colspan)
 
 
-def _cell_text(element: Any, into: _Text, source: SourceText, top: bool = False) -> None:
-    """A cell's text, a line break for each <br> and between <p>s (vertical headers: a character per line)."""
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag in _SKIP:
-        return
-    if not top and (tag in _BLOCKS or tag in _BREAKS):
-        into.add("\n", None)
-    if element.text:
-        into.add(element.text, source.locate(element.text))
-    for child in element:
-        _cell_text(child, into, source)
-        if child.tail:
-            into.add(child.tail, source.locate(child.tail))
+def _cell_text(cell: Any, into: _Text, source: SourceText, top: bool = True) -> None:
+    """A cell's text, a line break for each <br> and between <p>s (vertical headers: a character per line).
+
+    An explicit stack, as in `_Builder.walk`: a cell may nest as deep as the page does.
+    """
+    stack: list[tuple[Any, str]] = [(cell, "top" if top else "enter")]  # "tail": add the element's tail
+    while stack:
+        element, step = stack.pop()
+        if step == "tail":
+            if element.tail:
+                into.add(element.tail, source.locate(element.tail))
+            continue
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _SKIP:
+            continue
+        if step != "top" and (tag in _BLOCKS or tag in _BREAKS):
+            into.add("\n", None)
+        if element.text:
+            into.add(element.text, source.locate(element.text))
+        for child in reversed(element):
+            stack.append((child, "tail"))
+            stack.append((child, "enter"))
 
 
 def _int(value: str | None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlint.document import Block, Cell, Document, Fragment, Row, Span
+from reportlint.limits import CellCount
 from reportlint.readers.decode import decode
 
 
@@ -28,6 +29,7 @@ def parse_markdown(path: str, text: str, encoding: str | None = None) -> Documen
     lines = text.split("\n")
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[Block] = []
+    cells = CellCount()  # bound: max-cells
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -38,6 +40,7 @@ def parse_markdown(path: str, text: str, encoding: str | None = None) -> Documen
             i += 3
         elif token.type == "table_open":
             end = next(k for k in range(i, len(tokens)) if tokens[k].type == "table_close")
+            cells.add(sum(1 for t in tokens[i : end + 1] if t.type in ("th_open", "td_open")))
             blocks.append(_table(tokens[i : end + 1], lines))
             i = end + 1
         elif token.type in ("fence", "code_block") and token.map:

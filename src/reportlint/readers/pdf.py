@@ -26,12 +26,14 @@ not load the PDF stack; without it a PDF is an unreadable file that says what to
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reportlint.document import Block, Cell, Document, Fragment, Row, Span
+from reportlint.limits import CellCount, current
 from reportlint.readers import ReadError
 
 if TYPE_CHECKING:
@@ -69,11 +71,13 @@ class PdfReader:
         _quiet_pdfminer()
         blocks: list[Block] = []
         characters = 0
+        cells = CellCount()
         try:
             with pdfplumber.open(io.BytesIO(data)) as pdf:
+                _check_pages(pdf)
                 for number, page in enumerate(pdf.pages, start=1):
                     characters += len(page.chars)
-                    blocks += read_page(page, number)
+                    blocks += read_page(page, number, cells)
                     page.close()  # free the page's parsed objects: long reports stay small
         except ReadError:
             raise
@@ -82,6 +86,28 @@ class PdfReader:
         if not characters:
             raise ReadError(NO_TEXT)
         return Document(path=path, format="pdf", encoding=None, blocks=blocks)
+
+
+def _check_pages(pdf: Any) -> None:
+    """The page count against max-pages, before any page is laid out.
+
+    The page tree's own /Count is read first (it costs nothing); then the pages are counted
+    as pdfminer finds them, stopping one past the bound, since /Count may be wrong.
+    """
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+
+    limits = current().limits
+    if not limits.max_pages:
+        return
+    try:
+        stated = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+    except Exception:  # a damaged page tree: the count below decides
+        stated = None
+    if isinstance(stated, int) and not isinstance(stated, bool):
+        limits.check("max-pages", stated, "pages (the page tree's /Count)")
+    found = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limits.max_pages + 1))
+    limits.check("max-pages", found)
 
 
 def _quiet_pdfminer() -> None:
@@ -106,10 +132,12 @@ def _reason(exc: Exception) -> str:
     return f"not a readable PDF ({name}{': ' + detail if detail else ''})"
 
 
-def read_page(page: Page, number: int) -> list[Block]:
+def read_page(page: Page, number: int, cells: CellCount | None = None) -> list[Block]:
     """The page's tables and lines of text, ordered by their top edge."""
     page = page.dedupe_chars()  # text drawn twice over itself (a fake bold) is one text
     tables = [t for t in page.find_tables() if len(t.cells) > 1]  # a lone box is a frame, not a table
+    if cells is not None:
+        cells.add(sum(len(t.cells) for t in tables))
     boxes = [_box(t.bbox) for t in tables]
     placed: list[tuple[float, float, Block]] = [
         (box[1], box[0], table_block(t, number)) for t, box in zip(tables, boxes, strict=True)

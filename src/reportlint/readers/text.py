@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from reportlint.document import Block, Cell, Document, Fragment, Row, Span
+from reportlint.limits import CellCount
 from reportlint.readers.decode import decode
 from reportlint.suppress import is_directive
 
@@ -51,8 +52,10 @@ def parse_text(path: str, text: str, encoding: str | None = None) -> Document:
             blocks.append(Block("table", Fragment(body, span), table_rows))
             table_rows = []
 
+    following = _next_with_text(lines)
+    cells = CellCount()  # bound: max-cells
     for number, line in enumerate(lines, start=1):
-        kind = "blank" if is_directive(line) else _line_kind(line, lines[number:])
+        kind = "blank" if is_directive(line) else _line_kind(line, following[number - 1])
         if kind == "blank":
             close_table(number - 1)
             continue
@@ -64,14 +67,27 @@ def parse_text(path: str, text: str, encoding: str | None = None) -> Document:
             continue
         if not table_rows:
             table_start = number
-        cells = _split_cells(line, number, "\t" if kind == "tab" else "|")
-        if cells:
-            table_rows.append(Row(cells))
+        row = _split_cells(line, number, "\t" if kind == "tab" else "|")
+        cells.add(len(row))
+        if row:
+            table_rows.append(Row(row))
     close_table(len(lines))
     return Document(path=path, format="text", encoding=encoding, blocks=blocks, source_lines=lines)
 
 
-def _line_kind(line: str, following: list[str]) -> str:
+def _next_with_text(lines: list[str]) -> list[str | None]:
+    """For each line, the next line that is not blank (one pass from the end: a file of a
+    million lines must not be searched forward a million times)."""
+    found: list[str | None] = [None] * len(lines)
+    nxt: str | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        found[i] = nxt
+        if lines[i].strip():
+            nxt = lines[i]
+    return found
+
+
+def _line_kind(line: str, following: str | None) -> str:
     if not line.strip():
         return "blank"
     if "\t" in line:
@@ -79,9 +95,8 @@ def _line_kind(line: str, following: list[str]) -> str:
     if "|" in line:
         return "pipe"
     # a cell on its own line, closed by a separator-only line ("|") that follows it
-    for nxt in following:
-        if nxt.strip():
-            return "cell" if _SEPARATOR_ONLY.match(nxt) else "text"
+    if following is not None:
+        return "cell" if _SEPARATOR_ONLY.match(following) else "text"
     return "text"
 
 

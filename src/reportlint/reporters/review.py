@@ -42,6 +42,8 @@ _SEVERITY = {
     Severity.INFO: ("info", "提示", "●"),
 }
 _TEMPLATE_NAMES = {"gov-2021": "2021年格式", "gov-2019": "2019年试行格式"}
+_SHOWN = 5  # more info findings than this in one list, or more of one code, are folded into a <details>
+_SHOWN_OF_MANY = 3  # of a code folded away, the first ones still shown
 _TOKEN = "\x00"  # marks a value cell of the grid drawn from placeholders (see _Marks.grid)
 
 
@@ -67,6 +69,19 @@ def _scalar(value: Any) -> bool:
     return value is not None and not isinstance(value, (list, tuple, dict))
 
 
+def _is_figure(cell: CellValue | None, d: Diagnostic) -> bool:
+    """The diagnostic's actual value is the cell's figure, so its expected value is the cell's too.
+
+    M402 says of （七）总计 "3, should be 0"; M403 names a cell of the 勾稽关系 but its values
+    are the two sides' sums, which written in the cell would read as a wrong correction.
+    """
+    if cell is None or not _scalar(d.expected) or not _scalar(d.actual):
+        return False
+    if isinstance(d.actual, (int, float)) and cell.value is not None:
+        return abs(float(d.actual) - float(cell.value)) < 1e-9
+    return str(d.actual) == (cell.raw or _figure(cell.value))
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     """Two source ranges share a character (a zero-width range counts as one character)."""
     a_end = max((a.end_line, a.end_column), (a.line, a.column + 1))
@@ -83,6 +98,7 @@ class _Finding:
     table: str | None = None  # the table it is shown in, or None for a text finding
     where: str = ""  # the place in words: "（七）总计 · 自然人", "第三部分 · 第 12 行"
     highlighted: bool = False  # marked in the section text
+    of_cell: bool = False  # its expected value is the cell's own (M402), not a sum's (M403)
 
     @property
     def css(self) -> str:
@@ -214,8 +230,8 @@ def _banner(results: Sequence[FileResult], root: str) -> str:
     return (
         '<header class="banner">\n<h1>政府信息公开工作年度报告审阅</h1>\n'
         f'<p class="summary">共 {len(results)} 个文件：'
-        f'<span class="n-error">{_SEVERITY[Severity.ERROR][2]} 错误 {counts[Severity.ERROR]} 个</span>，'
-        f'<span class="n-warning">{_SEVERITY[Severity.WARNING][2]} 警告 {counts[Severity.WARNING]} 个</span>，'
+        f'<span class="n-error">{_SEVERITY[Severity.ERROR][2]} 错误 {counts[Severity.ERROR]} 个</span>'
+        f'<span class="n-warning">{_SEVERITY[Severity.WARNING][2]} 警告 {counts[Severity.WARNING]} 个</span>'
         f'<span class="n-info">{_SEVERITY[Severity.INFO][2]} 提示 {counts[Severity.INFO]} 个</span>'
         f"{folder}<span>由 reportlint {_e(__version__)} 生成</span></p>\n</header>\n"
     )
@@ -384,6 +400,8 @@ class _ReportPage:
         else:
             marks.cells.setdefault((row.key, column.key), []).append(f)
             f.where = f"{row.label} · {column.label}"
+            table = self.report.tables.get(spec.key) if self.report else None
+            f.of_cell = _is_figure(table.cell(row.key, column.key) if table else None, f.diagnostic)
 
     def _place_uncelled(self, f: _Finding, report: Report, template: Template) -> bool:
         """A finding without a cell that still belongs to a table: a label, a row, the table itself."""
@@ -494,7 +512,7 @@ class _ReportPage:
             out.append(self._grid(spec, table, marks))
         found = marks.all()
         if found:
-            out.append(f'<ol class="findings">{"".join(self._item(f) for f in found)}</ol>\n')
+            out.append(self._list(found))
         elif table is not None and table.found:
             out.append('<p class="clean">此表未发现问题。</p>\n')
         out.append("</div>\n")
@@ -547,15 +565,15 @@ class _ReportPage:
     ) -> str:
         value = table.cell(row, column)
         found = marks.cells.get((row, column), [])
-        classes = ["v"]
+        classes: list[str] = []
         title = ""
         if value is None:
             classes.append("st-missing")
             shown = '<span class="st">缺行</span>' if row_missing else '<span class="st">缺</span>'
             title = "报告中没有此行" if row_missing else "报告中没有此单元格"
         elif value.status in ("number", "na"):
-            classes.append(f"st-{value.status}")
-            shown = f'<span class="fig">{_e(value.raw or _figure(value.value))}</span>'
+            classes += ["st-na"] if value.status == "na" else []
+            shown = _e(value.raw or _figure(value.value))
         elif value.status == "blank":
             classes.append("st-blank")
             shown = '<span class="st">空白</span>'
@@ -570,22 +588,22 @@ class _ReportPage:
             title = f"数字无法与列对应：{value.raw}" if value.raw else "数字无法与列对应"
         else:  # text
             classes.append("st-text")
-            shown = f'<span class="fig">{_e(value.raw)}</span>'
+            shown = _e(value.raw)
             title = "不是数字"
         expected = ""
         if found:
             worst = max(found, key=lambda f: f.diagnostic.severity)
             classes += ["marked", f"sev-{worst.css}"]
             title = "\n".join([*(f.hover for f in found), *([title] if title else [])])
-            wanted = next((f.diagnostic.expected for f in found if _scalar(f.diagnostic.expected)), None)
+            wanted = next((f.diagnostic.expected for f in found if f.of_cell), None)
             if wanted is not None:
                 expected = f'<span class="exp">→ 应为 {_e(_figure(wanted))}</span>'
-        attrs = f' class="{" ".join(classes)}"'
+        attrs = f' class="{" ".join(classes)}"' if classes else ""
         if cell.colspan > 1:
             attrs += f' colspan="{cell.colspan}"'
         if title:
             attrs += f' title="{_e(title)}"'
-        attrs += f' data-row="{_e(row)}" data-column="{_e(column)}"'
+        attrs += f' data-cell="{_e(row)}/{_e(column)}"'
         return f"<td{attrs}>{shown}{expected}{self._markers(found)}</td>"
 
     def _label_cell(
@@ -622,7 +640,7 @@ class _ReportPage:
         if f.table is not None or f.highlighted:
             back = f' href="#{self.id(f"m{f.number}")}"'
         change = ""
-        if _scalar(d.expected) and (f.table is not None or d.actual is not None):
+        if f.of_cell or (f.table is None and _scalar(d.expected) and _scalar(d.actual)):
             change = f'<span class="change">{_e(_figure(d.actual))} → 应为 {_e(_figure(d.expected))}</span>'
         return (
             f'<li id="{self.id(f"d{f.number}")}" class="sev-{f.css}" data-code="{_e(d.code)}">'
@@ -633,12 +651,42 @@ class _ReportPage:
             f'<span class="msg">{_e(d.message)}</span></li>\n'
         )
 
+    def _list(self, found: list[_Finding]) -> str:
+        """The findings in order, the repetitive ones folded away: many info findings (a crawl's
+        recovered rows), or one code over and over (a column of blank cells), would bury the rest."""
+        by_code = Counter(f.diagnostic.code for f in found)
+        infos = [f for f in found if f.diagnostic.severity == Severity.INFO]
+        shown: list[_Finding] = []
+        folded: dict[str, list[_Finding]] = {}
+        seen: Counter[str] = Counter()
+        for f in found:
+            code = f.diagnostic.code
+            seen[code] += 1
+            if f.diagnostic.severity == Severity.INFO and len(infos) > _SHOWN:
+                folded.setdefault("", []).append(f)
+            elif (
+                by_code[code] > _SHOWN
+                and seen[code] > _SHOWN_OF_MANY
+                and f.diagnostic.severity < Severity.ERROR
+            ):
+                folded.setdefault(code, []).append(f)
+            else:
+                shown.append(f)
+        out = f'<ol class="findings">{"".join(self._item(f) for f in shown)}</ol>\n' if shown else ""
+        for code, group in folded.items():
+            what = f"另有 {len(group)} 条提示" if not code else f"另有 {len(group)} 条 {_e(code)}"
+            out += (
+                f'<details class="more"><summary>{what}</summary>'
+                f'<ol class="findings">{"".join(self._item(f) for f in group)}</ol></details>\n'
+            )
+        return out
+
     def _text_findings(self, found: list[_Finding]) -> str:
         if not found:
             return ""
         return (
             f'<div class="text-findings" id="{self.id("text-findings")}">\n<h3>正文及其他问题</h3>\n'
-            f'<ol class="findings">{"".join(self._item(f) for f in found)}</ol>\n</div>\n'
+            f"{self._list(found)}</div>\n"
         )
 
     def _text(self) -> str:
@@ -810,9 +858,11 @@ table.grid{font-size:13px;margin:4px 0;background:#fff}
 .marked{position:relative}
 .grid .sev-error,.hl.sev-error{background:var(--error-bg);outline:2px solid var(--error);outline-offset:-2px}
 .grid .sev-warning,.hl.sev-warning{background:var(--warning-bg);outline:2px dashed var(--warning);outline-offset:-2px}
-.grid .sev-info,.hl.sev-info{background:var(--info-bg);outline:1px dotted var(--info);outline-offset:-2px}
+.grid td.sev-info,.hl.sev-info{background:var(--info-bg)}
+.grid .sev-info,.hl.sev-info{outline:1px dotted var(--info);outline-offset:-2px}
+details.more summary{cursor:pointer;color:var(--muted);font-size:14px}
 .grid .sev-error .exp{color:var(--error)}.grid .sev-warning .exp{color:var(--warning)}.grid .sev-info .exp{color:var(--info)}
-a.mk{display:inline-block;font-size:11px;font-weight:700;text-decoration:none;border-radius:2px;padding:0 3px;margin-left:3px;line-height:1.4;vertical-align:super;color:#fff}
+a.mk{display:inline-block;text-indent:0;font-size:11px;font-weight:700;text-decoration:none;border-radius:2px;padding:0 3px;margin-left:3px;line-height:1.4;vertical-align:super;color:#fff}
 a.mk.sev-error{background:var(--error)}a.mk.sev-warning{background:var(--warning)}a.mk.sev-info{background:var(--info)}
 ol.findings{list-style:none;padding:0;margin:8px 0;font-size:14px}
 ol.findings li{padding:4px 8px;border-left:4px solid var(--line);margin:3px 0;background:#fafbfc}
@@ -832,8 +882,9 @@ ol.findings .msg{color:#333}
 .report-text p{margin:4px 0;text-indent:2em;white-space:pre-wrap;word-break:break-all}
 .hl{padding:0 1px}
 .rules details{margin:2px 0}
-.js .report{display:none;content-visibility:auto;contain-intrinsic-size:auto 3000px}
+.js .report{display:none}
 .js body.all .report,.js body.single .report.current{display:block}
+.js body.all:not(.single) .report{content-visibility:auto;contain-intrinsic-size:auto 3000px}
 .js body.single #overview{display:none}
 html:not(.js) .print{display:none}
 @media print{
@@ -948,8 +999,10 @@ _SCRIPT = r"""
     section.classList.add('current');
     body.classList.add('single');
     var target = document.getElementById(hash) || section;
-    if (target.tagName === 'DETAILS') { target.open = true; }
-    if (target === section) { window.scrollTo(0, 0); } else { target.scrollIntoView({block: 'center'}); }
+    for (var d = target; d && d !== section; d = d.parentElement) {
+      if (d.tagName === 'DETAILS') { d.open = true; }
+    }
+    if (target === section) { window.scrollTo(0, 0); } else { target.scrollIntoView({block: 'start'}); }
   }
   window.addEventListener('hashchange', route);
   route();

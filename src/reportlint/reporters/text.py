@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from wcwidth import wcwidth
@@ -18,7 +19,7 @@ class TextReporter:
             line = d.span.line if d.span else 1
             column = d.span.column if d.span else 1
             where = d.span.locator if d.span and d.span.locator else f"{line}:{column}"
-            out.append(f"{d.path}:{where}: {d.code} {d.message} [{d.severity}]")
+            out.append(_printable(f"{d.path}:{where}: {d.code} {d.message} [{d.severity}]"))
             lines = sources.get(d.path)
             if d.span and lines and 1 <= line <= len(lines):
                 out += _frame(
@@ -30,8 +31,31 @@ class TextReporter:
         return "\n".join(out) + ("\n" if out else "")
 
 
+_SHOWN = 240  # characters of a source line shown at most: a longer one is shown around the span
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Control characters from a hostile file (escape sequences) never reach the terminal."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+def _window(source: str, column: int, end_column: int | None) -> tuple[str, int, int | None]:
+    """A long line (a crawl on one line, 10 MB) cut to the part around [column, end_column), with "…"."""
+    if len(source) <= _SHOWN:
+        return source, column, end_column
+    start = max(0, column - 1 - _SHOWN // 4)
+    stop = min(len(source), start + _SHOWN)
+    prefix, suffix = ("…" if start else ""), ("…" if stop < len(source) else "")
+    shift = start - len(prefix)
+    shown = prefix + source[start:stop] + suffix
+    end = None if end_column is None else max(column - shift + 1, min(end_column - shift, len(shown) + 1))
+    return shown, column - shift, end
+
+
 def _frame(source: str, column: int, end_column: int | None, number: int) -> list[str]:
     """The source line and a caret under columns [column, end_column), CJK counted double-width."""
+    source, column, end_column = _window(_printable(source), column, end_column)
     shown, offsets = _expand(source)
     start = offsets[min(column - 1, len(offsets) - 1)]
     stop = offsets[min((end_column or column + 1) - 1, len(offsets) - 1)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections import OrderedDict
 
 from rapidfuzz.distance import Levenshtein
 
@@ -24,7 +25,7 @@ _TRADITIONAL_HINTS = set(
 
 
 def has_traditional(text: str) -> bool:
-    return any(char in _TRADITIONAL_HINTS for char in text)
+    return not _TRADITIONAL_HINTS.isdisjoint(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,29 +44,91 @@ def to_simplified(text: str) -> str:
     return "".join(c if len(c) == 1 else o for o, c in ((o, converter.convert(o)) for o in text))  # type: ignore[attr-defined]
 
 
+@functools.lru_cache(maxsize=1)
+def _slow() -> re.Pattern[str]:
+    """Runs of the characters normalisation changes or drops: spaces, quotes, "、", and every
+    character whose NFKC form is not itself (full-width forms, compatibility characters);
+    characters outside the BMP are all taken as such rather than tabulated."""
+    ranges: list[list[int]] = []
+    for code in range(0x80, 0x10000):
+        if 0xD800 <= code < 0xE000 or unicodedata.normalize("NFKC", chr(code)) == chr(code):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    changing = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    return re.compile(rf"[\s{re.escape(''.join(sorted(_DROP)))}、{changing}\U00010000-\U0010FFFF]+")
+
+
+_KEPT_CHARS = 4_000_000  # characters of normalised text kept at most (the oldest go first)
+_kept: OrderedDict[tuple[str, bool], tuple[str, list[int]]] = OrderedDict()
+_kept_chars = 0
+
+
 def normalise_with_map(text: str, simplify: bool | None = None) -> tuple[str, list[int]]:
-    """Normalised text and, for each of its characters, the index of its source character."""
+    """Normalised text and, for each of its characters, the index of its source character.
+
+    Characters normalisation leaves as they are (most of any text) are copied in runs; only
+    the others are looked at one by one, so a 10 MB line costs a few bytes per character
+    rather than a string object for each. Results are kept (up to _KEPT_CHARS characters),
+    since every rule reads every paragraph again; a result is shared, never to be changed.
+    """
+    global _kept_chars
     if simplify is None:
         simplify = has_traditional(text)
+    key = (text, simplify)
+    found = _kept.get(key)
+    if found is not None:
+        _kept.move_to_end(key)
+        return found
+    found = _kept[key] = _normalise(text, simplify)
+    _kept_chars += len(text)
+    while _kept_chars > _KEPT_CHARS and len(_kept) > 1:
+        (old, _), _ = _kept.popitem(last=False)
+        _kept_chars -= len(old)
+    return found
+
+
+def _normalise(text: str, simplify: bool) -> tuple[str, list[int]]:
     source = to_simplified(text) if simplify else text
-    skip: set[int] = set()
-    if "(" in source:
-        for match in _PINYIN.finditer(source):
-            skip.update(range(match.start(), match.end()))
+    skipped = [(m.start(), m.end()) for m in _PINYIN.finditer(source)] if "(" in source else []
     out: list[str] = []
     index: list[int] = []
-    for i, char in enumerate(source):
-        if i in skip or char in _DROP:
+    last = ""  # the last two characters written: "、" after a lone digit is read as "."
+    start = 0
+    for skip_start, skip_end in [*skipped, (len(source), len(source))]:
+        for match in _slow().finditer(source, start, skip_start):
+            if match.start() > start:
+                out.append(source[start : match.start()])
+                index.extend(range(start, match.start()))
+                last = (last + source[max(start, match.start() - 2) : match.start()])[-2:]
+            last = _char_by_char(source, match.start(), match.end(), out, index, last)
+            start = match.end()
+        if skip_start > start:
+            out.append(source[start:skip_start])
+            index.extend(range(start, skip_start))
+            last = (last + source[max(start, skip_start - 2) : skip_start])[-2:]
+        start = skip_end
+    return "".join(out), index
+
+
+def _char_by_char(source: str, start: int, end: int, out: list[str], index: list[int], last: str) -> str:
+    """Normalise source[start:end] one character at a time; return the new last two characters."""
+    for i in range(start, end):
+        char = source[i]
+        if char in _DROP:
             continue
         folded = unicodedata.normalize("NFKC", char) if ord(char) > 127 else char
         for piece in folded:
             if piece.isspace() or piece in _DROP:
                 continue
-            if piece == "、" and out and out[-1].isdigit() and (len(out) < 2 or not out[-2].isdigit()):
+            if piece == "、" and last and last[-1].isdigit() and (len(last) < 2 or not last[-2].isdigit()):
                 piece = "."
             out.append(piece)
             index.append(i)
-    return "".join(out), index
+            last = (last + piece)[-2:]
+    return last
 
 
 @functools.lru_cache(maxsize=4096)
