@@ -310,6 +310,12 @@ CASES = [
     Case("html-300000-cells.html", writes(html_page("<table>" + ("<tr>" + "<td>0</td>" * 100 + "</tr>") * 3000 + "</table>")),
          names("E006", "max-cells")),
     Case("markdown-nested-100000.md", writes(("> " * 100_000 + "一\n" + "- " * 50_000 + "x\n").encode()), gives("E002")),
+    Case("markdown-300000-cells.md", writes(("| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 150_000).encode()),
+         names("E006", "max-cells"), why="counted before markdown-it parses the table"),
+    Case("docx-300000-paragraphs.docx",
+         writes(lambda: rezip(docx_bytes(), {"word/document.xml": lambda xml: xml.replace(
+             b"<w:body>", b"<w:body>" + b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 300_000, 1)})),
+         names("E006", "timeout"), config="timeout: 3\n", why="70 KB that takes about a minute: the watchdog ends it"),
     Case("text-200-MB.txt", write_big_text, names("E006", "max-file-size"), why="refused by stat, never read"),
     Case("binary-named.txt", writes(bytes(range(256)) * 40), gives("E001")),
     Case("truncated.docx", writes(lambda: docx_bytes()[:20_000]), gives("E001")),

@@ -142,10 +142,9 @@ class Limits:
 class Budget:
     """One file's bounds while it is being read, and its deadline (None: no time bound)."""
 
-    def __init__(self, limits: Limits, seconds: float | None = None) -> None:
+    def __init__(self, limits: Limits) -> None:
         self.limits = limits
-        allowed = limits.timeout if seconds is None else seconds
-        self.deadline = time.monotonic() + allowed if limits.timeout else None
+        self.deadline = time.monotonic() + limits.timeout if limits.timeout else None
 
     def remaining(self) -> float | None:
         return None if self.deadline is None else self.deadline - time.monotonic()
@@ -182,12 +181,10 @@ class CellCount:
 
 
 @contextmanager
-def guard(limits: Limits, seconds: float | None = None) -> Iterator[Budget]:
-    """Run one file's work within its bounds; the timer is always disarmed on the way out.
-
-    `seconds` is what is left of the file's time (reading and its rules share one bound).
-    """
-    budget = Budget(limits, seconds)
+def guard(limits: Limits) -> Iterator[Budget]:
+    """Run one file's work (reading, extraction, its rules) within its bounds; the timer is
+    always disarmed on the way out, whatever ends the work."""
+    budget = Budget(limits)
     token = _current.set(budget)
     alarm = _Alarm(budget) if limits.timeout else None
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlint.document import Block, Cell, Document, Fragment, Row, Span
-from reportlint.limits import CellCount
+from reportlint.limits import CellCount, current
 from reportlint.readers.decode import decode
 
 
@@ -27,6 +27,9 @@ def parse_markdown(path: str, text: str, encoding: str | None = None) -> Documen
 
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = text.split("\n")
+    # the cells a pipe table could hold, counted before markdown-it spends minutes on them
+    pipes = sum(max(line.count("|") - 1, 1) for line in lines if "|" in line)
+    current().limits.check("max-cells", pipes, "cells in the pipe tables")
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[Block] = []
     cells = CellCount()  # bound: max-cells
