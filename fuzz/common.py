@@ -69,9 +69,13 @@ def seeds(target: str) -> dict[str, bytes]:
     if target == "data":
         model = report.to_json()  # kept small: the whole model takes 0.2 s an input to locate
         small = {"template": model["template"], "year": model["year"], "title": model["title"]}
-        small["tables"] = {"applications": {"rows": {"new": model["tables"]["applications"]["rows"]["new"]}}}
+        small["tables"] = {
+            "applications": {
+                "rows": {"new_received": model["tables"]["applications"]["rows"]["new_received"]}
+            }
+        }
         return {
             "seed.json": json.dumps(small, ensure_ascii=False).encode(),
-            "short.yaml": b"template: gov-2021\nyear: 2024\ntables:\n  applications:\n    rows:\n      new: {total: 3}\n",
+            "short.yaml": b"template: gov-2021\nyear: 2024\ntables:\n  applications:\n    rows:\n      new_received: {total: 3}\n",
         }
     raise ValueError(target)

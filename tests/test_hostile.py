@@ -16,6 +16,7 @@ and `--fix` killed mid-write leaving the original intact.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import socket
@@ -31,6 +32,7 @@ from pathlib import Path
 import pytest
 
 from reportlint.api import Options, lint_paths, parse_file
+from reportlint.model import Report
 from reportlint.writers import render
 
 from conftest import SEED
@@ -95,7 +97,9 @@ def check(*paths: Path, cwd: Path | None = None) -> Outcome:
 # ── building the hostile files ───────────────────────────────────────────────
 
 
-def seed_report():  # type: ignore[no-untyped-def]
+@functools.cache
+def seed_report() -> Report:
+    """The sample's model (read once: many cases render it)."""
     report = parse_file(str(SEED)).report
     assert report is not None
     return report
