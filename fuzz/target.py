@@ -30,9 +30,9 @@ def load(reader_module: str, parsers: list[str]) -> None:
 def fuzz(target: str, one_input: Callable[[bytes], None]) -> None:
     """Run libFuzzer on `one_input`, starting from the target's seed corpus (written on first run)."""
     corpus = CORPUS / target
-    if not corpus.is_dir():
-        corpus.mkdir(parents=True)
-        for name, data in seeds(target).items():
+    corpus.mkdir(parents=True, exist_ok=True)
+    for name, data in seeds(target).items():  # a seed added since the corpus grew joins it
+        if not (corpus / name).exists():
             (corpus / name).write_bytes(data)
     flags = [arg for arg in sys.argv[1:] if arg.startswith("-")]
     folders = [arg for arg in sys.argv[1:] if not arg.startswith("-")] or [str(corpus)]

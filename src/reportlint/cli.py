@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 
 
+class UsageError(Exception):
+    """A request that cannot be carried out as given (exit 2, one line on stderr)."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"reportlint: {message}\n")
@@ -76,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--jobs", "-j", type=int, metavar="N", help="processes to lint on (default: all cores)"
+    )
+    check.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="lint on a Dask cluster: a scheduler address (tcp://host:8786), a scheduler file,"
+        " or 'local' (needs the dask extra)",
     )
     check.add_argument(
         "--cache-dir",
@@ -180,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         from reportlint.config import ConfigError
 
-        if isinstance(exc, (PathError, PluginError, ConfigError)) or (
+        if isinstance(exc, (PathError, PluginError, ConfigError, UsageError)) or (
             isinstance(exc, ValueError) and "baseline" in str(exc)
         ):
             print(f"reportlint: {exc}", file=sys.stderr)
@@ -213,6 +223,8 @@ def _check(args: argparse.Namespace) -> int:
                 name, sys.stdin.buffer.read(most + 1) if most else sys.stdin.buffer.read(), options
             )
         ]
+    elif args.dask:
+        results = _on_dask(args, options)
     else:
         with progress.bar(
             sys.stderr, enabled=sys.stderr.isatty() and (args.format or "text") == "text"
@@ -258,6 +270,23 @@ def _check(args: argparse.Namespace) -> int:
             output += _summary(len(results), diagnostics, lang)
     _write(output, args.output_file)
     return EXIT_FOUND if any(r.failed() for r in results) else EXIT_CLEAN
+
+
+def _on_dask(args: argparse.Namespace, options: Any) -> list[Any]:
+    from reportlint import api
+
+    try:
+        from reportlint import dask
+    except ImportError as exc:
+        raise UsageError(f"--dask needs the dask extra ({exc}): pip install 'reportlint[dask]'") from exc
+    try:
+        return dask.lint_paths(
+            args.paths, options, scheduler=args.dask, cache_dir=None if args.no_cache else args.cache_dir
+        )
+    except api.PathError:
+        raise
+    except (OSError, TimeoutError) as exc:  # distributed's "Timed out trying to connect"
+        raise UsageError(f"cannot reach the Dask scheduler {args.dask}: {exc}") from exc
 
 
 def _jobs(args: argparse.Namespace) -> int:
