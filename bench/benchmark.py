@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -73,6 +74,11 @@ def _models(folder: Path, out: Path) -> None:
             )
 
 
+def _pages(folder: Path) -> int:
+    """Pages in the PDF set (reportlab writes each page object uncompressed)."""
+    return sum(len(re.findall(rb"/Type\s*/Page(?!s)", p.read_bytes())) for p in folder.glob("*.pdf"))
+
+
 def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds, and the peak resident memory (MiB) of the largest process the command ran."""
     wrapper = (
@@ -102,12 +108,19 @@ def main() -> None:
     parser.add_argument("--formats", nargs="+", default=["txt", "html", "docx"])
     parser.add_argument("--pdf", type=int, default=20, help="reports in the PDF set")
     args = parser.parse_args()
+    # byte-compiled as an installed wheel is (pip compiles on install): an editable install
+    # under PYTHONDONTWRITEBYTECODE would otherwise compile reportlint's source on every start
+    import reportlint
+
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-q", str(Path(reportlint.__file__).parent)], check=True
+    )
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         checker = _check_jsonschema(tmp)
         schema = ROOT / "schemas" / "report.schema.json"
-        print(f"{'set':<16}{'run':<22}{'seconds':>9}{'× cj':>8}{'peak MiB':>10}")
+        print(f"{'set':<16}{'run':<22}{'seconds':>9}{'× cj':>8}{'ms/file':>9}{'peak MiB':>10}")
         plan = [(fmt, n) for fmt in args.formats for n in args.sizes] + (
             [("pdf", args.pdf)] if args.pdf else []
         )
@@ -119,7 +132,10 @@ def main() -> None:
             files = sorted(str(p) for p in models.iterdir())
             yardstick, cj_peak = _timed([*checker, "--schemafile", str(schema), *files], tmp)
             label = f"{fmt} × {count}"
-            print(f"{label:<16}{'check-jsonschema':<22}{yardstick:>9.3f}{1:>8.2f}{cj_peak:>10.0f}")
+            print(
+                f"{label:<16}{'check-jsonschema':<22}{yardstick:>9.3f}{1:>8.2f}"
+                f"{1000 * yardstick / count:>9.1f}{cj_peak:>10.0f}"
+            )
             cache = tmp / f"cache-{fmt}-{count}"
             lint = [sys.executable, "-m", "reportlint", "check", "--format", "json", str(folder)]
             runs = [
@@ -128,9 +144,15 @@ def main() -> None:
                 ("cache filled", [*lint, "--cache-dir", str(cache)]),
                 ("warm (unchanged)", [*lint, "--cache-dir", str(cache)]),
             ]
+            pages = _pages(folder) if fmt == "pdf" else 0
             for what, command in runs:
                 wall, peak = _timed(command, tmp)
-                print(f"{'':<16}{what:<22}{wall:>9.3f}{wall / yardstick:>8.2f}{peak:>10.0f}")
+                print(
+                    f"{'':<16}{what:<22}{wall:>9.3f}{wall / yardstick:>8.2f}"
+                    f"{1000 * wall / count:>9.1f}{peak:>10.0f}"
+                    + (f"   {wall / pages:.3f} s a page ({pages} pages)" if pages else ""),
+                    flush=True,
+                )
             shutil.rmtree(folder)
 
 

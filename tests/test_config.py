@@ -306,3 +306,17 @@ def test_cache_and_jobs_give_the_same_output(tmp_path):
     (folder / "r00.txt").write_text(SEED_TEXT.replace("本年度止件数", "本年废止件数"), encoding="utf-8")
     changed = json.loads(run_cli(*args).stdout)
     assert not [d for d in changed if d["path"].endswith("r00.txt") and d["code"] == "L201"]
+
+
+def test_text_output_shows_the_same_source_lines_from_workers_and_the_cache(tmp_path):
+    """Workers and the cache keep only the lines a finding points at; the printed output,
+    source lines and carets included (X803's from the comparisons too), is a serial run's."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"r{n:02d}.txt").write_text(SEED_TEXT.replace("塔铺街道", f"第{n}街道"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    serial = run_cli("check", "--no-cache", "-j", "1", str(folder)).stdout
+    assert "X803" in serial and "本年度止件数" in serial  # a source line is printed
+    for args in (("--no-cache", "-j", "2"), ("--cache-dir", str(cache)), ("--cache-dir", str(cache))):
+        assert run_cli("check", *args, str(folder)).stdout == serial

@@ -255,8 +255,9 @@ def _lint_alone(path: str, options: Options, store: Cache | None, keep_report: b
         alone = _lint_document_alone(document, settings)
     if store:
         store.put(key, _to_cache(alone))
-    if not keep_report:
+    if not keep_report:  # sent back from a worker, kept for the whole run: only what is shown
         alone.report, alone.result.report = None, None
+        alone.result.source_lines = _shown_lines(alone.result)
     return alone
 
 
@@ -308,6 +309,13 @@ def _light(report: Report) -> dict[str, Any]:
     return {**fields, "sections": sections, "tables": tables}
 
 
+def _shown_lines(result: FileResult) -> list[str]:
+    """The source lines a reporter shows (those with a finding), the others left empty: ten
+    thousand files' lines need not stay in memory for the few that are printed."""
+    shown = {d.span.line for d in result.diagnostics if d.span and not d.span.locator}
+    return [line if n in shown else "" for n, line in enumerate(result.source_lines, 1)]
+
+
 def _to_cache(alone: _Alone) -> dict[str, Any]:
     result = alone.result
     lines = {d.span.line for d in result.diagnostics if d.span and not d.span.locator}
@@ -350,7 +358,18 @@ def _across(alone: list[_Alone], options: Options) -> list[FileResult]:
             extra = FileResult(result.path, None, found, _source_lines(result), result.settings)
             _select(extra, selection, _format_of(result.path))
             result.diagnostics = sorted(result.diagnostics + extra.diagnostics, key=Diagnostic.sort_key)
+            _show_lines(result, extra)
     return [a.result for a in alone]
+
+
+def _show_lines(result: FileResult, extra: FileResult) -> None:
+    """The lines of findings made across reports, put back where a worker left them out."""
+    for d in extra.diagnostics:
+        if d.span and not d.span.locator and 1 <= d.span.line <= len(extra.source_lines):
+            missing = d.span.line - len(result.source_lines)
+            if missing > 0:
+                result.source_lines = result.source_lines + [""] * missing
+            result.source_lines[d.span.line - 1] = extra.source_lines[d.span.line - 1]
 
 
 def _source_lines(result: FileResult) -> list[str]:

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
-import yaml
-
 from reportlint.diagnostics import Severity
 from reportlint.resources import load_yaml
 from reportlint.schema import validate
@@ -191,7 +189,7 @@ def load(path: Path) -> Config:
     else:
         try:
             raw = load_yaml(path.read_text(encoding="utf-8")) or {}
-        except (OSError, ValueError, yaml.YAMLError) as exc:  # a tag that would build a Python object too
+        except (OSError, ValueError) as exc:  # a tag that would build a Python object too
             raise ConfigError(f"{path}: {' '.join(str(exc).split())}") from exc
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the configuration must be a table of settings")

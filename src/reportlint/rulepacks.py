@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from reportlint.checks.arithmetic import IdentityRule
 from reportlint.expr import ExpressionError, parse
 from reportlint.plugins import PluginError
-from reportlint.resources import load_yaml
+from reportlint.resources import load_data_yaml
 from reportlint.schema import validate
 from reportlint.template import load
 
 
 def load_pack(path: Path) -> list[IdentityRule]:
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        raw = load_data_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
         raise PluginError(f"rule pack {path}: {exc}") from exc
     problems = validate(raw, "rulepack.schema.json")
     if problems:

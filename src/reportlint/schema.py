@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import hashlib
+import importlib.util
 import json
-import os
-import tempfile
+import marshal
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from reportlint import install_cache
 from reportlint.resources import data_dir
 
 
@@ -41,7 +40,12 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
 
 
 def validate(instance: Any, name: str) -> list[Violation]:
-    """All violations of schema `name` (e.g. "report.schema.json"), in a stable order."""
+    """All violations of schema `name` (e.g. "report.schema.json"), in a stable order. The
+    compiled check answers first: jsonschema (slow to import, slow to run) is asked only to
+    describe what is wrong."""
+    check = _compiled(name)
+    if check is not None and _passes(check, instance):
+        return []
     errors = sorted(_validator(name).iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
     return [Violation("/" + "/".join(str(p) for p in error.absolute_path), error.message) for error in errors]
 
@@ -56,6 +60,17 @@ def conforms(instance: Any, name: str) -> bool:
     check = _compiled(name)
     if check is None:
         return not validate(instance, name)
+    return _passes(check, instance)
+
+
+def _unmarshalled(stored: bytes | None) -> Any:
+    try:
+        return marshal.loads(stored) if stored else None
+    except (ValueError, EOFError, TypeError):  # a damaged entry is made again
+        return None
+
+
+def _passes(check: Any, instance: Any) -> bool:
     try:
         check(instance)
     except Exception:
@@ -72,37 +87,16 @@ def _compiled(name: str) -> Any:
     text = (data_dir("schemas") / name).read_text(encoding="utf-8")
     # without $schema (fastjsonschema reads drafts 4–7) and $id (so that the check is named `validate`)
     schema = {k: v for k, v in json.loads(text).items() if k not in ("$schema", "$id")}
-    folder = _code_cache()
-    digest = hashlib.sha256((text + "v2" + getattr(fastjsonschema, "VERSION", "")).encode()).hexdigest()[:16]
-    code_file = folder / f"{name}.{digest}.py" if folder else None
+    # kept as the code object marshalled (this Python's bytecode), so that it is not compiled again
+    made_from = (text, "v3", getattr(fastjsonschema, "VERSION", ""), importlib.util.MAGIC_NUMBER.hex())
+    kept = install_cache.entry("schemas", f"{name}.code", *made_from)
     namespace: dict[str, Any] = {}
     try:
-        code = code_file.read_text(encoding="utf-8") if code_file and code_file.exists() else None
+        code = _unmarshalled(install_cache.read_bytes(kept))
         if code is None:
-            code = fastjsonschema.compile_to_code(schema)
-            if code_file:
-                _write_quietly(code_file, code)
-        exec(compile(code, str(code_file or name), "exec"), namespace)
+            code = compile(fastjsonschema.compile_to_code(schema), name, "exec")
+            install_cache.write(kept, marshal.dumps(code))
+        exec(code, namespace)
     except Exception:
         return None
     return namespace.get("validate")
-
-
-def _code_cache() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "reportlint" / "schemas"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder
-
-
-def _write_quietly(path: Path, text: str) -> None:
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".schema-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except OSError:
-        pass

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from wcwidth import wcwidth
-
 from reportlint.diagnostics import Diagnostic
 
 _TAB = 4
@@ -65,6 +63,8 @@ def _frame(source: str, column: int, end_column: int | None, number: int) -> lis
 
 def _expand(source: str) -> tuple[str, list[int]]:
     """Tabs to spaces; the display column where each character starts (and one past the end)."""
+    from wcwidth import wcwidth  # here, not at start-up: a clean run prints no source line
+
     shown: list[str] = []
     offsets: list[int] = []
     width = 0

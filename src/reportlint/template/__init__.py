@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from reportlint.resources import load_yaml
+from reportlint.resources import load_data_yaml
 from reportlint.template.labels import normalise
 
 TEMPLATE_IDS = ("gov-2021", "gov-2019")
@@ -132,7 +132,7 @@ def load(template_id: str) -> Template:
     if template_id not in TEMPLATE_IDS:
         raise KeyError(f"unknown template {template_id!r}; known: {', '.join(TEMPLATE_IDS)}")
     text = resources.files(__package__).joinpath(f"{template_id}.yaml").read_text(encoding="utf-8")
-    raw = load_yaml(text)
+    raw = load_data_yaml(text)
     sections = tuple(
         SectionSpec(
             key=s["key"],

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import OrderedDict
 
-from rapidfuzz.distance import Levenshtein
+from reportlint import install_cache
 
 _DROP = set("“”‘’\"'「」『』`")
 # pinyin left behind by some traditional-script converters: 數(shù)據(jù)
@@ -49,6 +49,20 @@ def _slow() -> re.Pattern[str]:
     """Runs of the characters normalisation changes or drops: spaces, quotes, "、", and every
     character whose NFKC form is not itself (full-width forms, compatibility characters);
     characters outside the BMP are all taken as such rather than tabulated."""
+    changing = _changing_ranges()
+    return re.compile(rf"[\s{re.escape(''.join(sorted(_DROP)))}、{changing}\U00010000-\U0010FFFF]+")
+
+
+_RANGES = re.compile(r"(?:\\u[0-9a-f]{4}-\\u[0-9a-f]{4})+")
+
+
+def _changing_ranges() -> str:
+    """The BMP characters NFKC changes, as a character-class body; worked out once per Unicode
+    version (a pass over 65,536 characters) and kept (install_cache)."""
+    kept = install_cache.entry("unicode", "nfkc-changing.txt", unicodedata.unidata_version)
+    found = install_cache.read(kept)
+    if found and _RANGES.fullmatch(found):
+        return found
     ranges: list[list[int]] = []
     for code in range(0x80, 0x10000):
         if 0xD800 <= code < 0xE000 or unicodedata.normalize("NFKC", chr(code)) == chr(code):
@@ -58,7 +72,8 @@ def _slow() -> re.Pattern[str]:
         else:
             ranges.append([code, code])
     changing = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
-    return re.compile(rf"[\s{re.escape(''.join(sorted(_DROP)))}、{changing}\U00010000-\U0010FFFF]+")
+    install_cache.write(kept, changing)
+    return changing
 
 
 _KEPT_CHARS = 4_000_000  # characters of normalised text kept at most (the oldest go first)
@@ -150,6 +165,8 @@ def allowed_distance(label: str) -> int:
 
 
 def distance(a: str, b: str, cutoff: int) -> int:
+    from rapidfuzz.distance import Levenshtein  # on first use: most labels match exactly
+
     return int(Levenshtein.distance(a, b, score_cutoff=cutoff))
 
 
