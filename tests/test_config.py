@@ -320,3 +320,28 @@ def test_text_output_shows_the_same_source_lines_from_workers_and_the_cache(tmp_
     assert "X803" in serial and "本年度止件数" in serial  # a source line is printed
     for args in (("--no-cache", "-j", "2"), ("--cache-dir", str(cache)), ("--cache-dir", str(cache))):
         assert run_cli("check", *args, str(folder)).stdout == serial
+
+
+def test_one_options_object_sees_a_configuration_written_between_runs(tmp_path):
+    """A run looks each folder's configuration up once; the next run looks again."""
+    report = folder_with(tmp_path, "{}\n")
+    options = Options()
+    assert "L201" in {d.code for d in lint_paths([str(report)], options)[0].diagnostics}
+    (tmp_path / ".reportlint.yaml").write_text("ignore: [L201]\n", encoding="utf-8")
+    assert "L201" not in {d.code for d in lint_paths([str(report)], options)[0].diagnostics}
+
+
+def test_a_folder_of_reports_shares_one_lookup_but_each_subfolder_has_its_own(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        for n in range(3):
+            (tmp_path / folder / f"r{n}.txt").write_text(
+                SEED_TEXT.replace("塔铺街道", f"第{n}街道"), encoding="utf-8"
+            )
+    (tmp_path / "b" / ".reportlint.yaml").write_text("ignore: [L201]\n", encoding="utf-8")
+    results = lint_paths([str(tmp_path)], Options())
+    by_folder = {Path(r.path).parent.name: set() for r in results}
+    for r in results:
+        by_folder[Path(r.path).parent.name] |= {d.code for d in r.diagnostics}
+    assert "L201" in by_folder["a"] and "L201" not in by_folder["b"]

@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportlint.across import _BINS, _EMPTY, similarity
 from reportlint.api import Options, lint_file, lint_paths
 
 from conftest import SEED, run_cli
@@ -96,3 +100,23 @@ def test_previous_given_on_the_command_line(tmp_path):
     this = write(tmp_path, "this.txt", SEED_TEXT)
     result = run_cli("check", "--format", "json", "--previous", str(old), str(this))
     assert "X801" in {d["code"] for d in json.loads(result.stdout)}
+
+
+_BIN = st.sampled_from([_EMPTY, 1, 2, 3])
+
+
+@given(st.lists(_BIN, min_size=_BINS, max_size=_BINS), st.lists(_BIN, min_size=_BINS, max_size=_BINS))
+def test_similarity_counts_agreeing_bins_among_those_used(a, b):
+    """The fast similarity is the definition: agreeing bins over the bins not empty in both."""
+    used = [(x, y) for x, y in zip(a, b, strict=True) if x != _EMPTY or y != _EMPTY]
+    expected = sum(1 for x, y in used if x == y) / len(used) if used else 0.0
+    assert similarity(tuple(a), tuple(b)) == expected
+
+
+def test_a_run_of_many_copies_names_a_look_alike_for_each(tmp_path):
+    """Thousands of copies of one text: each report is compared with a bounded number of the
+    others (across.CANDIDATES), and each is still told it has a look-alike."""
+    for n in range(60):
+        write(tmp_path, f"第{n}街道2024年报.txt", SEED_TEXT.replace("塔铺街道", f"第{n}街道"))
+    results = lint_paths([str(tmp_path)], Options(find_config=False))
+    assert all("X803" in codes(r) for r in results)

@@ -9,10 +9,12 @@ masked, banded so that a run of many reports is not compared pair by pair.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,10 +56,31 @@ def sketch(text: str) -> Sketch | None:
     return tuple(mins)
 
 
+def section_sketches(report: Report) -> dict[str, list[int] | None]:
+    """The sketch of each compared section, as a light report carries it."""
+    found: dict[str, list[int] | None] = {}
+    for key in COMPARED_SECTIONS:
+        section = report.section(key)
+        made = sketch(section.text) if section and section.found else None
+        found[key] = list(made) if made else None
+    return found
+
+
 def similarity(a: Sketch, b: Sketch) -> float:
-    """The share of bins whose least hash agrees: an estimate of the 5-gram Jaccard similarity."""
-    used = [(x, y) for x, y in zip(a, b, strict=True) if x != _EMPTY or y != _EMPTY]
-    return sum(1 for x, y in used if x == y) / len(used) if used else 0.0
+    """The share of bins whose least hash agrees: an estimate of the 5-gram Jaccard similarity.
+    A bin empty in both (a short text) does not count; the rest is counted in C, since a run
+    of ten thousand reports makes hundreds of thousands of these comparisons."""
+    same: int = sum(map(operator.eq, a, b))
+    if _EMPTY in a and _EMPTY in b:
+        both: int = (_empty_bins(a) & _empty_bins(b)).bit_count()
+        used = _BINS - both
+        return (same - both) / used if used else 0.0
+    return same / _BINS
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _empty_bins(found: Sketch) -> int:
+    return sum(1 << i for i, h in enumerate(found) if h == _EMPTY)
 
 
 def _bands(found: Sketch) -> list[tuple[int, Sketch]]:
@@ -73,7 +96,10 @@ class Relations:
         previous: Iterable[Report] = (),
         threshold: float = 0.9,
         load: Callable[[str], Report | None] | None = None,
+        sketches: Mapping[str, Mapping[str, Sequence[int] | None]] | None = None,
     ) -> None:
+        """`sketches` by path and section: those worked out where the report was read (a
+        worker, the cache), so that its text need not travel."""
         self.reports = [r for r in reports]
         self.threshold = threshold
         self._load = load
@@ -82,7 +108,11 @@ class Relations:
             if report.agency and report.year:
                 self._by_agency.setdefault((report.agency, report.year), report)
         self._folders: set[tuple[Path, int]] = set()
-        self._sketches: dict[tuple[str, str], Sketch | None] = {}
+        self._sketches: dict[tuple[str, str], Sketch | None] = {
+            (path, key): tuple(found) if found else None
+            for path, by_key in (sketches or {}).items()
+            for key, found in by_key.items()
+        }
         self._bands: dict[tuple[str, int, Sketch], list[Report]] = defaultdict(list)
         for report in self.reports:
             for key in COMPARED_SECTIONS:
@@ -109,11 +139,7 @@ class Relations:
                 score = similarity(mine, theirs)
                 if score >= self.threshold:
                     found.append(Similar(key, last.path, score, True))
-            others: dict[str, Report] = {}
-            for band in _bands(mine):
-                for other in self._bands.get((key, *band), ()):
-                    if other is not report and other is not last and len(others) < CANDIDATES:
-                        others.setdefault(other.path, other)
+            others = self._candidates(report, last, key, mine)
             scored = sorted(
                 ((similarity(mine, s), path) for path, o in others.items() if (s := self._sketch(o, key))),
                 reverse=True,
@@ -122,6 +148,18 @@ class Relations:
             if close:
                 found.append(Similar(key, close[0][1], close[0][0], False, len(close)))
         return found
+
+    def _candidates(self, report: Report, last: Report | None, key: str, mine: Sketch) -> dict[str, Report]:
+        """The first CANDIDATES reports sharing a band with this section: where a run holds
+        thousands of copies of one text, a report is not compared with every one of them."""
+        others: dict[str, Report] = {}
+        for band in _bands(mine):
+            for other in self._bands.get((key, *band), ()):
+                if other is not report and other is not last:
+                    others.setdefault(other.path, other)
+                    if len(others) >= CANDIDATES:
+                        return others
+        return others
 
     def _sketch(self, report: Report, key: str) -> Sketch | None:
         cache_key = (report.path or str(id(report)), key)

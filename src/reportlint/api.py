@@ -7,6 +7,7 @@ exception, so the other files of a run go on.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint import config, limits, plugins, suppress
-from reportlint.across import COMPARED_SECTIONS, Relations
+from reportlint.across import Relations, section_sketches
 from reportlint.cache import Cache
 from reportlint.config import Config, Selection
 from reportlint.diagnostics import Diagnostic, Severity, diagnostic_from_json
@@ -61,9 +62,28 @@ class Options:
     config: str | None = None  # a configuration file to use instead of looking for one
     find_config: bool = True  # look for .reportlint.yaml / pyproject.toml above each file
 
+    # one run's settings by file and configuration by folder: a folder of 10,000 reports is
+    # looked up once, not 10,000 times (for_run gives each run its own, so edits between runs count)
+    _by_path: dict[str, Config] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_folder: dict[Path, Config] = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def settings(self, path: str) -> Config:
-        base = config.for_path(path, self.config) if (self.find_config or self.config) else Config()
-        return base.merged({key: getattr(self, key) for key in OVERRIDABLE})
+        found = self._by_path.get(path)
+        if found is None:
+            base = (
+                config.for_path(path, self.config, self._by_folder)
+                if (self.find_config or self.config)
+                else Config()
+            )
+            found = self._by_path[path] = base.merged({key: getattr(self, key) for key in OVERRIDABLE})
+        return found
+
+    def for_run(self) -> Options:
+        """A copy that looks the configuration up afresh."""
+        return dataclasses.replace(self)
+
+    def __getstate__(self) -> dict[str, Any]:  # sent to workers without what this process looked up
+        return {**self.__dict__, "_by_path": {}, "_by_folder": {}}
 
 
 @dataclass
@@ -141,24 +161,49 @@ def lint_paths(
     """Lint files and folders as one run: each file on its own (on `jobs` processes, skipping files
     the cache has seen unchanged), then the reports against each other (X8xx).
     `progress(done, total)` is called after each file is prepared (a progress bar)."""
-    options = options or Options()
+    options = (options or Options()).for_run()
     files = list(discover(paths, options))
     if files:
         _configure(options.settings(files[0]))
     store = Cache(cache_dir) if cache_dir else None
-    if jobs > 1 and len(files) >= 4 * jobs:
+    # files the cache has seen are taken from it here; only the others go to the workers
+    alone: list[_Alone | None] = (
+        [_from_store(p, options, store) for p in files] if store else [None] * len(files)
+    )
+    todo = [n for n, item in enumerate(alone) if item is None]
+    count = len(files) - len(todo)
+    if progress is not None and count:
+        progress(count, len(files))
+    if jobs > 1 and len(todo) >= 4 * jobs:
         import multiprocessing
 
         work = functools.partial(_lint_alone, options=options, store=store, keep_report=False)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            done = pool.imap(work, files, chunksize=max(1, len(files) // (jobs * 8)))
-            alone = [_ticked(item, n, len(files), progress) for n, item in enumerate(done, 1)]
+            done = pool.imap(work, [files[n] for n in todo], chunksize=max(1, len(todo) // (jobs * 8)))
+            for n, item in zip(todo, done, strict=True):
+                count += 1
+                alone[n] = _ticked(item, count, len(files), progress)
     else:
-        alone = [
-            _ticked(_lint_alone(path, options, store, keep_report=True), n, len(files), progress)
-            for n, path in enumerate(files, 1)
-        ]
-    return _across(alone, options)
+        for n in todo:
+            count += 1
+            alone[n] = _ticked(
+                _lint_alone(files[n], options, store, keep_report=True), count, len(files), progress
+            )
+    return _across([item for item in alone if item is not None], options)
+
+
+def _from_store(path: str, options: Options, store: Cache | None) -> _Alone | None:
+    """The file's result as the cache kept it, if its content, settings and rules are unchanged."""
+    settings = options.settings(path)
+    try:
+        bound = Limits.of(settings).max_file_size
+        if store is None or (bound and os.stat(path).st_size > bound):
+            return None
+        data = Path(path).read_bytes()
+    except OSError:
+        return None  # the file's own run says why
+    entry = store.get(store.key(path, data, {**settings.as_dict(), "rules": _rule_signature()}))
+    return _from_cache(path, entry, settings) if entry is not None else None
 
 
 def _ticked(item: _Alone, done: int, total: int, progress: Callable[[int, int], None] | None) -> _Alone:
@@ -173,7 +218,7 @@ def lint_file(path: str, options: Options | None = None) -> FileResult:
 
 
 def lint_bytes(path: str, data: bytes, options: Options | None = None) -> FileResult:
-    options = options or Options()
+    options = (options or Options()).for_run()
     settings = options.settings(path)
     bounds = Limits.of(settings)
     try:
@@ -193,6 +238,7 @@ def lint_text(text: str, path: str = "<text>", options: Options | None = None) -
 
 
 def lint_document(document: Document, options: Options) -> FileResult:
+    options = options.for_run()
     settings = options.settings(document.path)
     _configure(settings)
     return _across([_lint_document_alone(document, settings)], options)[0]
@@ -210,6 +256,7 @@ class _Alone:
     result: FileResult
     report: Report | None = None  # the whole report in this process; a light one from a worker or the cache
     light: dict[str, Any] | None = None
+    all_lines: bool = True  # False: only the lines shown or pointed at were kept (a worker, the cache)
 
 
 def _within_bounds(lint: Callable[..., _Alone]) -> Callable[..., _Alone]:
@@ -256,8 +303,9 @@ def _lint_alone(path: str, options: Options, store: Cache | None, keep_report: b
     if store:
         store.put(key, _to_cache(alone))
     if not keep_report:  # sent back from a worker, kept for the whole run: only what is shown
-        alone.report, alone.result.report = None, None
-        alone.result.source_lines = _shown_lines(alone.result)
+        kept = _kept_lines(alone)
+        alone.report, alone.result.report, alone.all_lines = None, None, False
+        alone.result.source_lines = [kept.get(n, "") for n in range(1, len(alone.result.source_lines) + 1)]
     return alone
 
 
@@ -285,11 +333,13 @@ def _lint_document_alone(document: Document, settings: Config) -> _Alone:
     _select(result, selection, document)
     if not prepared.ready or report is None:
         return _Alone(result)
-    return _Alone(result, report, _light(report))
+    return _Alone(result, report, _light(report, result.source_lines))
 
 
-def _light(report: Report) -> dict[str, Any]:
-    """What the comparisons across reports read of a report: who, when, carry-overs, two texts."""
+def _light(report: Report, lines: list[str]) -> dict[str, Any]:
+    """What the comparisons across reports read of a report: who, when, carry-overs, the
+    sketches of two texts, and whether its source holds suppression comments."""
+    comments = any("reportlint:" in line for line in lines)
     data = report.to_json()
     keep = {
         "applications": ("carried_over", "carried_forward"),
@@ -303,25 +353,38 @@ def _light(report: Report) -> dict[str, Any]:
         for key, t in data["tables"].items()
     }
     sections = [
-        {**s, "text": s["text"] if s["key"] in COMPARED_SECTIONS else ""} for s in data["sections"]
-    ]  # the span stays: a finding about the section points at its heading
+        {**s, "text": ""} for s in data["sections"]
+    ]  # the span stays: a finding points at the heading
     fields = {k: data[k] for k in ("path", "template", "year", "agency", "title")}
-    return {**fields, "sections": sections, "tables": tables}
+    sketches = section_sketches(report)
+    return {**fields, "sections": sections, "tables": tables, "sketches": sketches, "comments": comments}
 
 
-def _shown_lines(result: FileResult) -> list[str]:
-    """The source lines a reporter shows (those with a finding), the others left empty: ten
-    thousand files' lines need not stay in memory for the few that are printed."""
-    shown = {d.span.line for d in result.diagnostics if d.span and not d.span.locator}
-    return [line if n in shown else "" for n, line in enumerate(result.source_lines, 1)]
+def _kept_lines(alone: _Alone) -> dict[int, str]:
+    """The source lines kept of a file once it is read: those its findings point at, and those
+    of the spans a light report keeps (headings, carried-over rows), where a finding across
+    reports may point. Ten thousand files' lines need not stay in memory for the few printed."""
+    result = alone.result
+    wanted = {d.span.line for d in result.diagnostics if d.span and not d.span.locator}
+    wanted |= _span_lines(alone.light)
+    return {n: result.source_lines[n - 1] for n in sorted(wanted) if 1 <= n <= len(result.source_lines)}
+
+
+def _span_lines(node: Any) -> set[int]:
+    if isinstance(node, dict):
+        span = node.get("span")
+        found = {span["line"]} if isinstance(span, dict) and isinstance(span.get("line"), int) else set()
+        return found.union(*(_span_lines(v) for k, v in node.items() if k != "span"))
+    if isinstance(node, list):
+        return set().union(*(_span_lines(v) for v in node))
+    return set()
 
 
 def _to_cache(alone: _Alone) -> dict[str, Any]:
     result = alone.result
-    lines = {d.span.line for d in result.diagnostics if d.span and not d.span.locator}
     return {
         "diagnostics": [{**d.to_json(), "has_span": d.span is not None} for d in result.diagnostics],
-        "lines": {str(n): result.source_lines[n - 1] for n in lines if 1 <= n <= len(result.source_lines)},
+        "lines": {str(n): text for n, text in _kept_lines(alone).items()},
         "light": alone.light,
     }
 
@@ -331,7 +394,7 @@ def _from_cache(path: str, entry: dict[str, Any], settings: Config) -> _Alone:
     source = [by_number.get(n, "") for n in range(1, max(by_number, default=0) + 1)]
     result = FileResult(path, None, [diagnostic_from_json(d) for d in entry["diagnostics"]], source, settings)
     light = entry.get("light")
-    return _Alone(result, report_from_json(light) if light else None, light)
+    return _Alone(result, report_from_json(light) if light else None, light, all_lines=False)
 
 
 def _across(alone: list[_Alone], options: Options) -> list[FileResult]:
@@ -342,7 +405,10 @@ def _across(alone: list[_Alone], options: Options) -> list[FileResult]:
     settings = [a.result.settings for a in alone]
     previous = sorted({path for s in settings for path in _from_root(s.previous, s)})
     similarity = settings[0].similarity if settings else 0.9
-    relations = Relations([r for r in reports if r], _previous_reports(previous), similarity, _report_of)
+    sketches = {a.light["path"]: a.light["sketches"] for a in alone if a.light and "sketches" in a.light}
+    relations = Relations(
+        [r for r in reports if r], _previous_reports(previous), similarity, _report_of, sketches
+    )
     across = [r for r in plugins.rules() if r.across]
     for item, report in zip(alone, reports, strict=True):
         result = item.result
@@ -355,7 +421,9 @@ def _across(alone: list[_Alone], options: Options) -> list[FileResult]:
             relations.previous(report), relations.similar(report), result.settings.rule_options,
         )  # fmt: skip
         if found:
-            extra = FileResult(result.path, None, found, _source_lines(result), result.settings)
+            commented = item.light is None or item.light.get("comments", True)
+            lines = _source_lines(result) if commented and not item.all_lines else result.source_lines
+            extra = FileResult(result.path, None, found, lines, result.settings)
             _select(extra, selection, _format_of(result.path))
             result.diagnostics = sorted(result.diagnostics + extra.diagnostics, key=Diagnostic.sort_key)
             _show_lines(result, extra)
@@ -473,7 +541,7 @@ def _report_of(path: str) -> Report | None:
 
 def parse_file(path: str, options: Options | None = None) -> FileResult:
     """The Report model of a file (and E001 or E004 if there is none), without running rules."""
-    options = options or Options()
+    options = (options or Options()).for_run()
     settings = options.settings(path)
     bounds = Limits.of(settings)
     try:

@@ -19,7 +19,7 @@ from typing import Any
 
 from reportlint import __version__
 
-FORMAT = 1
+FORMAT = 2  # 2: light reports carry section sketches, not section text
 
 
 class Cache:

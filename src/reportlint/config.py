@@ -98,6 +98,8 @@ class Selection:
         return level
 
     def _file_ignores(self) -> list[str]:
+        if not self.config.per_file_ignores:
+            return []
         relative = _relative(self.path, self.config.root)
         return [
             s
@@ -108,6 +110,8 @@ class Selection:
 
 
 def excluded(path: str, config: Config) -> bool:
+    if not config.exclude:
+        return False
     relative = _relative(path, config.root)
     return any(_glob(relative, pattern) for pattern in config.exclude)
 
@@ -140,12 +144,18 @@ def _glob(relative: str, pattern: str) -> bool:
     )
 
 
-def for_path(path: str, explicit: str | None = None) -> Config:
-    """The configuration that applies to `path`: `explicit` if given, else the nearest one above it."""
+def for_path(path: str, explicit: str | None = None, by_folder: dict[Path, Config] | None = None) -> Config:
+    """The configuration that applies to `path`: `explicit` if given, else the nearest one above
+    it (`by_folder`: what one run has already found, folder by folder)."""
     if explicit:
         return load(Path(explicit))
-    folder = _resolved(Path(path))
-    return _nearest(folder if folder.is_dir() else folder.parent)
+    resolved = _resolved(Path(path))
+    folder = resolved if resolved.is_dir() else resolved.parent
+    if by_folder is None:
+        return _nearest(folder)
+    if folder not in by_folder:
+        by_folder[folder] = _nearest(folder)
+    return by_folder[folder]
 
 
 def _nearest(folder: Path) -> Config:

@@ -36,7 +36,7 @@ def lint_paths(
     scheduler's address (``tcp://host:8786``), a scheduler file (``scheduler.json``), ``local``
     for a LocalCluster on this machine, one of Dask's local schedulers (``processes``), or
     None for Dask's default."""
-    options = options or Options()
+    options = (options or Options()).for_run()
     files = list(discover(paths, options))
     if not files:
         return []
