@@ -43,7 +43,16 @@ _OFFLINE = (
     "Read timed out",
 )
 _SKIP_IN_COPY = shutil.ignore_patterns(
-    ".git", ".venv", "*_cache", "__pycache__", "build", "dist", "*.egg-info", "bench"
+    ".git",
+    ".venv",
+    "*_cache",
+    "__pycache__",
+    "build",
+    "dist",
+    "*.egg-info",
+    "bench",
+    ".corpus",
+    ".hypothesis",
 )
 
 

@@ -203,13 +203,23 @@ def _from_store(path: str, options: Options, store: Cache | None) -> _Alone | No
     except OSError:
         return None  # the file's own run says why
     entry = store.get(store.key(path, data, {**settings.as_dict(), "rules": _rule_signature()}))
-    return _from_cache(path, entry, settings) if entry is not None else None
+    return _slim(_from_cache(path, entry, settings)) if entry is not None else None
 
 
 def _ticked(item: _Alone, done: int, total: int, progress: Callable[[int, int], None] | None) -> _Alone:
     """Report one more file prepared to the caller's progress callback, if any."""
     if progress is not None:
         progress(done, total)
+    return _slim(item)
+
+
+def _slim(item: _Alone) -> _Alone:
+    """Keep of a light report its Report and what the comparisons read besides: held for every
+    file of a run until the end, the JSON form would cost several times the Report."""
+    if item.light is not None:
+        if item.report is None:
+            item.report = report_from_json(item.light)
+        item.light = {k: item.light[k] for k in ("path", "sketches", "comments") if k in item.light}
     return item
 
 
