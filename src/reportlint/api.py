@@ -166,9 +166,10 @@ def lint_paths(
     if files:
         _configure(options.settings(files[0]))
     store = Cache(cache_dir) if cache_dir else None
+    values: dict[int, int] = {}
     # files the cache has seen are taken from it here; only the others go to the workers
     alone: list[_Alone | None] = (
-        [_from_store(p, options, store) for p in files] if store else [None] * len(files)
+        [_from_store(p, options, store, values) for p in files] if store else [None] * len(files)
     )
     todo = [n for n, item in enumerate(alone) if item is None]
     count = len(files) - len(todo)
@@ -182,17 +183,17 @@ def lint_paths(
             done = pool.imap(work, [files[n] for n in todo], chunksize=max(1, len(todo) // (jobs * 8)))
             for n, item in zip(todo, done, strict=True):
                 count += 1
-                alone[n] = _ticked(item, count, len(files), progress)
+                alone[n] = _ticked(item, count, len(files), progress, values)
     else:
         for n in todo:
             count += 1
             alone[n] = _ticked(
-                _lint_alone(files[n], options, store, keep_report=True), count, len(files), progress
+                _lint_alone(files[n], options, store, keep_report=True), count, len(files), progress, values
             )
     return _across([item for item in alone if item is not None], options)
 
 
-def _from_store(path: str, options: Options, store: Cache | None) -> _Alone | None:
+def _from_store(path: str, options: Options, store: Cache | None, values: dict[int, int]) -> _Alone | None:
     """The file's result as the cache kept it, if its content, settings and rules are unchanged."""
     settings = options.settings(path)
     try:
@@ -203,23 +204,32 @@ def _from_store(path: str, options: Options, store: Cache | None) -> _Alone | No
     except OSError:
         return None  # the file's own run says why
     entry = store.get(store.key(path, data, {**settings.as_dict(), "rules": _rule_signature()}))
-    return _slim(_from_cache(path, entry, settings)) if entry is not None else None
+    return _slim(_from_cache(path, entry, settings), values) if entry is not None else None
 
 
-def _ticked(item: _Alone, done: int, total: int, progress: Callable[[int, int], None] | None) -> _Alone:
+def _ticked(
+    item: _Alone, done: int, total: int, progress: Callable[[int, int], None] | None, values: dict[int, int]
+) -> _Alone:
     """Report one more file prepared to the caller's progress callback, if any."""
     if progress is not None:
         progress(done, total)
-    return _slim(item)
+    return _slim(item, values)
 
 
-def _slim(item: _Alone) -> _Alone:
+def _slim(item: _Alone, values: dict[int, int]) -> _Alone:
     """Keep of a light report its Report and what the comparisons read besides: held for every
-    file of a run until the end, the JSON form would cost several times the Report."""
+    file of a run until the end, the JSON form would cost several times the Report. A run's
+    reports share most of their sketches' values (boilerplate, copies): `values` keeps one
+    int object for each."""
     if item.light is not None:
         if item.report is None:
             item.report = report_from_json(item.light)
         item.light = {k: item.light[k] for k in ("path", "sketches", "comments") if k in item.light}
+        if item.light.get("sketches"):
+            item.light["sketches"] = {
+                key: tuple(values.setdefault(h, h) for h in found) if found else None
+                for key, found in item.light["sketches"].items()
+            }
     return item
 
 
