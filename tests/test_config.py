@@ -345,3 +345,17 @@ def test_a_folder_of_reports_shares_one_lookup_but_each_subfolder_has_its_own(tm
     for r in results:
         by_folder[Path(r.path).parent.name] |= {d.code for d in r.diagnostics}
     assert "L201" in by_folder["a"] and "L201" not in by_folder["b"]
+
+
+def test_a_run_that_keeps_no_reports_finds_the_same(tmp_path):
+    """The command line keeps no report models (10,000 files hold only their findings); the
+    findings, X8xx included, are those of a run that keeps them."""
+    for n in range(5):
+        (tmp_path / f"r{n}.txt").write_text(SEED_TEXT.replace("塔铺街道", f"第{n}街道"), encoding="utf-8")
+    kept = lint_paths([str(tmp_path)], Options(find_config=False))
+    light = lint_paths([str(tmp_path)], Options(find_config=False), keep_reports=False)
+    assert all(r.report is not None for r in kept) and all(r.report is None for r in light)
+    assert [[d.to_json() for d in r.diagnostics] for r in light] == [
+        [d.to_json() for d in r.diagnostics] for r in kept
+    ]
+    assert any(d.code == "X803" for r in light for d in r.diagnostics)

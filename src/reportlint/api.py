@@ -45,6 +45,9 @@ OVERRIDABLE = (
 )  # fmt: skip
 
 
+_NO_CONFIG = Config()
+
+
 @dataclass
 class Options:
     """What the caller says; None leaves the setting to the configuration found beside each file."""
@@ -66,6 +69,9 @@ class Options:
     # looked up once, not 10,000 times (for_run gives each run its own, so edits between runs count)
     _by_path: dict[str, Config] = field(default_factory=dict, init=False, repr=False, compare=False)
     _by_folder: dict[Path, Config] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _merged: dict[int, tuple[Config, Config]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def settings(self, path: str) -> Config:
         found = self._by_path.get(path)
@@ -73,9 +79,15 @@ class Options:
             base = (
                 config.for_path(path, self.config, self._by_folder)
                 if (self.find_config or self.config)
-                else Config()
+                else _NO_CONFIG
             )
-            found = self._by_path[path] = base.merged({key: getattr(self, key) for key in OVERRIDABLE})
+            merged = self._merged.get(id(base))  # one object for the files one configuration covers
+            if merged is None or merged[0] is not base:
+                merged = self._merged[id(base)] = (
+                    base,
+                    base.merged({k: getattr(self, k) for k in OVERRIDABLE}),
+                )
+            found = self._by_path[path] = merged[1]
         return found
 
     def for_run(self) -> Options:
@@ -83,7 +95,7 @@ class Options:
         return dataclasses.replace(self)
 
     def __getstate__(self) -> dict[str, Any]:  # sent to workers without what this process looked up
-        return {**self.__dict__, "_by_path": {}, "_by_folder": {}}
+        return {**self.__dict__, "_by_path": {}, "_by_folder": {}, "_merged": {}}
 
 
 @dataclass
@@ -157,10 +169,13 @@ def lint_paths(
     jobs: int = 1,
     cache_dir: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    keep_reports: bool = True,
 ) -> list[FileResult]:
     """Lint files and folders as one run: each file on its own (on `jobs` processes, skipping files
     the cache has seen unchanged), then the reports against each other (X8xx).
-    `progress(done, total)` is called after each file is prepared (a progress bar)."""
+    `progress(done, total)` is called after each file is prepared (a progress bar).
+    `keep_reports=False` leaves each FileResult's report out (a run of 10,000 files then holds
+    only their findings, as a run on several cores always does)."""
     options = (options or Options()).for_run()
     files = list(discover(paths, options))
     if files:
@@ -188,7 +203,11 @@ def lint_paths(
         for n in todo:
             count += 1
             alone[n] = _ticked(
-                _lint_alone(files[n], options, store, keep_report=True), count, len(files), progress, values
+                _lint_alone(files[n], options, store, keep_report=keep_reports),
+                count,
+                len(files),
+                progress,
+                values,
             )
     return _across([item for item in alone if item is not None], options)
 
@@ -325,7 +344,7 @@ def _lint_alone(path: str, options: Options, store: Cache | None, keep_report: b
     if not keep_report:  # sent back from a worker, kept for the whole run: only what is shown
         kept = _kept_lines(alone)
         alone.report, alone.result.report, alone.all_lines = None, None, False
-        alone.result.source_lines = [kept.get(n, "") for n in range(1, len(alone.result.source_lines) + 1)]
+        alone.result.source_lines = [kept.get(n, "") for n in range(1, max(kept, default=0) + 1)]
     return alone
 
 

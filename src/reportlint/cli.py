@@ -231,7 +231,7 @@ def _check(args: argparse.Namespace) -> int:
         ) as bar:
             results = api.lint_paths(
                 args.paths, options, jobs=_jobs(args), cache_dir=None if args.no_cache else args.cache_dir,
-                progress=bar,
+                progress=bar, keep_reports=args.format == "html",  # the review page draws each report
             )  # fmt: skip
     configured = results[0].settings if results else None
     recorded = args.baseline or (

@@ -148,7 +148,11 @@ def for_path(path: str, explicit: str | None = None, by_folder: dict[Path, Confi
     """The configuration that applies to `path`: `explicit` if given, else the nearest one above
     it (`by_folder`: what one run has already found, folder by folder)."""
     if explicit:
-        return load(Path(explicit))
+        if by_folder is None:
+            return load(Path(explicit))
+        if Path(explicit) not in by_folder:
+            by_folder[Path(explicit)] = load(Path(explicit))
+        return by_folder[Path(explicit)]
     resolved = _resolved(Path(path))
     folder = resolved if resolved.is_dir() else resolved.parent
     if by_folder is None:
