@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from reportlint.resources import load_data_yaml
@@ -131,7 +131,7 @@ def _table(key: str, raw: dict[str, Any]) -> TableSpec:
 def load(template_id: str) -> Template:
     if template_id not in TEMPLATE_IDS:
         raise KeyError(f"unknown template {template_id!r}; known: {', '.join(TEMPLATE_IDS)}")
-    text = resources.files(__package__).joinpath(f"{template_id}.yaml").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / f"{template_id}.yaml").read_text(encoding="utf-8")
     raw = load_data_yaml(text)
     sections = tuple(
         SectionSpec(
