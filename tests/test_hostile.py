@@ -311,6 +311,8 @@ CASES = [
     Case("html-billion-laughs.html", writes(b'<?xml version="1.0"?>' + LAUGHS + html_page("<p>&lol9;</p>")), _not_expanded),
     Case("html-nested-100000.html", writes(html_page("<div>" * 100_000 + "二〇二四年政府信息公开" + "</div>" * 100_000)),
          gives("E002"), why="libxml2 keeps 256 levels; the walk is iterative"),
+    Case("html-unknown-marked-section.html", writes(lambda: b"<![DOCTYPE x lang>" + render(seed_report(), "html")),
+         linted, why="found by fuzzing: Python 3.11's HTML parser raised AssertionError on <![DOCTYPE"),
     Case("html-300000-cells.html", writes(html_page("<table>" + ("<tr>" + "<td>0</td>" * 100 + "</tr>") * 3000 + "</table>")),
          names("E006", "max-cells")),
     Case("markdown-nested-100000.md", writes(("> " * 100_000 + "一\n" + "- " * 50_000 + "x\n").encode()), gives("E002")),
@@ -498,3 +500,26 @@ def test_fix_killed_mid_write_leaves_the_original_intact(tmp_path: Path) -> None
     assert (
         b"\xe6\x9c\xac\xe5\xb9\xb4\xe5\xba\x9f\xe6\xad\xa2" in leftovers[0].read_bytes()
     )  # 本年废止: the fix
+
+
+def test_a_reader_that_crashes_is_e003_for_that_file_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug a file finds in a reader (or the parser under it) is that file's E003, naming the
+    reader; the run does not stop and the other files are linted."""
+    from reportlint.readers import html
+
+    def broken(self: object, path: str, data: bytes) -> None:
+        raise RuntimeError("parser state lost")
+
+    monkeypatch.setattr(html.HtmlReader, "read", broken)
+    page = tmp_path / "a.html"
+    page.write_bytes(render(seed_report(), "html"))
+    text = tmp_path / "b.txt"
+    text.write_text(SEED_TEXT, encoding="utf-8")
+    results = {
+        Path(r.path).name: r for r in lint_paths([str(tmp_path)], Options(find_config=False, lang="en"))
+    }
+    crashed = [d for d in results["a.html"].diagnostics if d.code == "E003"]
+    assert len(crashed) == 1 and "html reader crashed: RuntimeError: parser state lost" in crashed[0].message
+    assert "W901" in {d.code for d in results["b.txt"].diagnostics}

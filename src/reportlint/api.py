@@ -518,7 +518,11 @@ def _prepare(document: Document, settings: Config) -> _Prepared:
             result.diagnostics += invalid
             return _Prepared(result, document)
     else:
-        report = extract(document, settings.template, settings.year, plugins.identities())
+        try:
+            report = extract(document, settings.template, settings.year, plugins.identities())
+        except Exception as exc:  # a bug the document found: this file gets E003, the run goes on
+            result.diagnostics += _crashed(document.path, "extractor", "提取", exc, settings).diagnostics
+            return _Prepared(result, document)
     result.report = report
     ctx = Context(report, load(report.template), document, settings.lang)
     if not report.found_anything:
@@ -607,11 +611,26 @@ def _parse_bounded(path: str, settings: Config, bounds: Limits) -> FileResult:
 
 
 def _read(path: str, data: bytes, settings: Config) -> Document | FileResult:
+    reader = reader_for(path, plugins.readers(), data)
     try:
-        document: Document = reader_for(path, plugins.readers(), data).read(path, data)
+        document: Document = reader.read(path, data)
     except (ReadError, DecodeError) as exc:
         return _unreadable(path, str(exc), settings)
+    except Exception as exc:  # a bug the file found (a reader's or its parser's): E003 for this file only
+        return _crashed(path, f"{reader.name} reader", f"读取器 {reader.name}", exc, settings)
     return document
+
+
+def _crashed(path: str, what: str, what_zh: str, exc: Exception, settings: Config) -> FileResult:
+    report = Report(path=path, template=settings.template or "gov-2021")
+    ctx = Context(report, load(report.template), None, settings.lang)
+    message = ctx.t(
+        f"{what_zh}运行出错：{type(exc).__name__}: {exc}（reportlint 的缺陷，请报告）",
+        f"the {what} crashed: {type(exc).__name__}: {exc} (a bug in reportlint: please report it)",
+    )
+    return FileResult(
+        path, None, [engine_rule(plugins.rules(), "E003").diagnostic(ctx, message)], settings=settings
+    )
 
 
 def _data_report(

@@ -46,7 +46,8 @@ class NoReport(_EngineRule):
 
 
 class RuleCrashed(_EngineRule):
-    """A rule raised an exception. The other rules still ran; please report the bug.
+    """A rule, a reader or the extractor raised an exception. The other rules and files still
+    ran; please report the bug.
 
     Wrong: any E003 — it is reportlint's fault, not the report's.
 
@@ -55,8 +56,8 @@ class RuleCrashed(_EngineRule):
 
     code = "E003"
     name = "rule-crashed"
-    summary = "规则运行出错（其他规则照常运行）"
-    summary_en = "a rule crashed (the other rules still ran)"
+    summary = "规则或读取器运行出错（其他规则和文件照常检查）"
+    summary_en = "a rule or reader crashed (the other rules and files still ran)"
 
 
 class ModelInvalid(_EngineRule):
