@@ -48,7 +48,8 @@ def run(target: str, runs: int, seconds: int) -> tuple[str, int, float, list[str
     done = re.findall(r"stat::number_of_executed_units:\s*(\d+)", text) or re.findall(
         r"Done (\d+) runs", text
     )
-    found = sorted(str(p) for p in set(crashes.iterdir()) - before)
+    # its own findings only: targets run side by side share the folder
+    found = sorted(str(p) for p in set(crashes.iterdir()) - before if p.name.startswith(f"{target}-"))
     return target, int(done[-1]) if done else 0, elapsed, found
 
 
