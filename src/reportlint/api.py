@@ -611,13 +611,15 @@ def _parse_bounded(path: str, settings: Config, bounds: Limits) -> FileResult:
 
 
 def _read(path: str, data: bytes, settings: Config) -> Document | FileResult:
-    reader = reader_for(path, plugins.readers(), data)
+    reader: Any = None
     try:
+        reader = reader_for(path, plugins.readers(), data)
         document: Document = reader.read(path, data)
     except (ReadError, DecodeError) as exc:
         return _unreadable(path, str(exc), settings)
     except Exception as exc:  # a bug the file found (a reader's or its parser's): E003 for this file only
-        return _crashed(path, f"{reader.name} reader", f"读取器 {reader.name}", exc, settings)
+        name = getattr(reader, "name", "?")
+        return _crashed(path, f"{name} reader", f"读取器 {name}", exc, settings)
     return document
 
 
