@@ -60,10 +60,14 @@ def section_sketches(report: Report) -> dict[str, list[int] | None]:
     """The sketch of each compared section, as a light report carries it."""
     found: dict[str, list[int] | None] = {}
     for key in COMPARED_SECTIONS:
-        section = report.section(key)
-        made = sketch(section.text) if section and section.found else None
+        made = _section_sketch(report, key)
         found[key] = list(made) if made else None
     return found
+
+
+def _section_sketch(report: Report, key: str) -> Sketch | None:
+    section = report.section(key)
+    return sketch(section.text) if section and section.found else None
 
 
 def similarity(a: Sketch, b: Sketch) -> float:
@@ -164,8 +168,7 @@ class Relations:
     def _sketch(self, report: Report, key: str) -> Sketch | None:
         cache_key = (report.path or str(id(report)), key)
         if cache_key not in self._sketches:
-            section = report.section(key)
-            self._sketches[cache_key] = sketch(section.text) if section and section.found else None
+            self._sketches[cache_key] = _section_sketch(report, key)
         return self._sketches[cache_key]
 
     def _look_beside(self, folder: Path, year: int) -> None:

@@ -193,7 +193,7 @@ def lint_paths(
     if jobs > 1 and len(todo) >= 4 * jobs:
         import multiprocessing
 
-        work = functools.partial(_lint_alone, options=options, store=store, keep_report=False)
+        work = functools.partial(_lint_alone, options=options, store=store, keep_report=False, looked_up=True)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             done = pool.imap(work, [files[n] for n in todo], chunksize=max(1, len(todo) // (jobs * 8)))
             for n, item in zip(todo, done, strict=True):
@@ -203,7 +203,7 @@ def lint_paths(
         for n in todo:
             count += 1
             alone[n] = _ticked(
-                _lint_alone(files[n], options, store, keep_report=keep_reports),
+                _lint_alone(files[n], options, store, keep_report=keep_reports, looked_up=True),
                 count,
                 len(files),
                 progress,
@@ -222,7 +222,7 @@ def _from_store(path: str, options: Options, store: Cache | None, values: dict[i
         data = Path(path).read_bytes()
     except OSError:
         return None  # the file's own run says why
-    entry = store.get(store.key(path, data, {**settings.as_dict(), "rules": _rule_signature()}))
+    entry = store.get(_cache_key(store, path, data, settings))
     return _slim(_from_cache(path, entry, settings), values) if entry is not None else None
 
 
@@ -323,15 +323,22 @@ def _within_bounds(lint: Callable[..., _Alone]) -> Callable[..., _Alone]:
     return bounded
 
 
+def _cache_key(store: Cache, path: str, data: bytes, settings: Config) -> str:
+    return store.key(path, data, {**settings.as_dict(), "rules": _rule_signature()})
+
+
 @_within_bounds
-def _lint_alone(path: str, options: Options, store: Cache | None, keep_report: bool) -> _Alone:
+def _lint_alone(
+    path: str, options: Options, store: Cache | None, keep_report: bool, looked_up: bool = False
+) -> _Alone:
+    """One file on its own; `looked_up`: the caller has already found it missing from `store`."""
     settings = options.settings(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise PathError(f"{path}: {exc.strerror or exc}") from exc
-    key = store.key(path, data, {**settings.as_dict(), "rules": _rule_signature()}) if store else ""
-    if store and (entry := store.get(key)) is not None:
+    key = _cache_key(store, path, data, settings) if store else ""
+    if store and not looked_up and (entry := store.get(key)) is not None:
         return _from_cache(path, entry, settings)
     document = _read(path, data, settings)
     if isinstance(document, FileResult):
@@ -480,9 +487,8 @@ def _show_lines(result: FileResult, extra: FileResult) -> None:
 
 
 def _source_lines(result: FileResult) -> list[str]:
-    """The file's lines, for the suppression comments of a finding made after it was read."""
-    if result.source_lines and all(result.source_lines):
-        return result.source_lines
+    """The file's lines, read again: a worker or the cache kept only some of them, and a finding
+    made after the file was read needs its suppression comments."""
     try:
         return decode(Path(result.path).read_bytes())[0].splitlines()
     except (OSError, DecodeError):

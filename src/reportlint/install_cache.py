@@ -14,7 +14,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -60,6 +59,8 @@ def write(path: Path | None, content: str | bytes) -> None:
     """Write atomically (a concurrent run reads the old entry or the new one, never half of one)."""
     if path is None:
         return
+    import tempfile  # only when something is kept: most starts only read
+
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".entry-")
