@@ -299,3 +299,20 @@ def test_statistics_counts_per_code() -> None:
     english = _cli("check", "--statistics", "--lang", "en", "--format", "json", CASES["broken"])
     data = json.loads(english.stdout)
     assert data[0]["code"] == "M401" and data[0]["count"] == 2 and "applicant" in data[0]["summary"]
+
+
+def test_json_is_what_json_dumps_writes_for_the_whole_list(tmp_path: Path) -> None:
+    """The JSON reporter writes one diagnostic at a time (memory); the bytes are the whole list's."""
+    hostile = SEED.read_text(encoding="utf-8").replace("一、总体情况", '一、总体情况"\\\n\t\u2028', 1)
+    (tmp_path / "hostile.txt").write_text(hostile, encoding="utf-8")
+    results = api.lint_paths([str(ROOT / "examples"), str(tmp_path)])
+    diagnostics = [d for r in results for d in r.diagnostics]
+    diagnostics.append(
+        Diagnostic(
+            "X1", Severity.ERROR, 'a "quoted"\nline', "p", Span(1, 1, 1, 2), cell=CellRef("t", "r", "c")
+        )
+    )
+    assert len(diagnostics) > 5
+    expected = json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=2) + "\n"
+    assert plugins.reporters()["json"].render(diagnostics, {}) == expected
+    assert plugins.reporters()["json"].render([], {}) == json.dumps([]) + "\n"

@@ -91,23 +91,39 @@ def _bands(found: Sketch) -> list[tuple[int, Sketch]]:
     return [(i, found[i : i + _BAND]) for i in range(0, _BINS, _BAND)]
 
 
+@dataclass(frozen=True)
+class Outline:
+    """What the comparisons know of a report they do not hold: who, which year, where. A run
+    of 10,000 reports keeps these and its sketches; a whole report is made when one is needed."""
+
+    path: str
+    agency: str | None
+    year: int | None
+
+
+Known = Report | Outline
+
+
 class Relations:
     """Last year's reports and near-identical sections for the reports of one run."""
 
     def __init__(
         self,
-        reports: Iterable[Report],
+        reports: Iterable[Known],
         previous: Iterable[Report] = (),
         threshold: float = 0.9,
         load: Callable[[str], Report | None] | None = None,
         sketches: Mapping[str, Mapping[str, Sequence[int] | None]] | None = None,
+        expand: Callable[[Outline], Report | None] | None = None,
     ) -> None:
         """`sketches` by path and section: those worked out where the report was read (a
-        worker, the cache), so that its text need not travel."""
+        worker, the cache), so that its text need not travel. `expand` makes the Report of an
+        Outline (last year's, when a rule reads its tables)."""
         self.reports = [r for r in reports]
         self.threshold = threshold
         self._load = load
-        self._by_agency: dict[tuple[str, int], Report] = {}
+        self._expand = expand
+        self._by_agency: dict[tuple[str, int], Known] = {}
         for report in (*previous, *self.reports):
             if report.agency and report.year:
                 self._by_agency.setdefault((report.agency, report.year), report)
@@ -117,14 +133,21 @@ class Relations:
             for path, by_key in (sketches or {}).items()
             for key, found in by_key.items()
         }
-        self._bands: dict[tuple[str, int, Sketch], list[Report]] = defaultdict(list)
+        self._bands: dict[tuple[str, int, Sketch], list[Known]] = defaultdict(list)
         for report in self.reports:
             for key in COMPARED_SECTIONS:
                 for band in _bands(self._sketch(report, key) or ()):
                     if any(h != _EMPTY for h in band[1]):
                         self._bands[(key, *band)].append(report)
 
-    def previous(self, report: Report) -> Report | None:
+    def previous(self, report: Known) -> Report | None:
+        """Last year's report of the same agency, whole."""
+        found = self._last(report)
+        if isinstance(found, Outline):
+            return self._expand(found) if self._expand else None
+        return found
+
+    def _last(self, report: Known) -> Known | None:
         if not report.agency or not report.year:
             return None
         key = (report.agency, report.year - 1)
@@ -132,9 +155,9 @@ class Relations:
             self._look_beside(Path(report.path).parent, report.year - 1)
         return self._by_agency.get(key)
 
-    def similar(self, report: Report) -> list[Similar]:
+    def similar(self, report: Known) -> list[Similar]:
         found: list[Similar] = []
-        last = self.previous(report)
+        last = self._last(report)
         for key in COMPARED_SECTIONS:
             mine = self._sketch(report, key)
             if mine is None:
@@ -153,22 +176,24 @@ class Relations:
                 found.append(Similar(key, close[0][1], close[0][0], False, len(close)))
         return found
 
-    def _candidates(self, report: Report, last: Report | None, key: str, mine: Sketch) -> dict[str, Report]:
+    def _candidates(self, report: Known, last: Known | None, key: str, mine: Sketch) -> dict[str, Known]:
         """The first CANDIDATES reports sharing a band with this section: where a run holds
         thousands of copies of one text, a report is not compared with every one of them."""
-        others: dict[str, Report] = {}
+        others: dict[str, Known] = {}
+        skip = {report.path, last.path if last else None}
         for band in _bands(mine):
             for other in self._bands.get((key, *band), ()):
-                if other is not report and other is not last:
+                if other.path not in skip:
                     others.setdefault(other.path, other)
                     if len(others) >= CANDIDATES:
                         return others
         return others
 
-    def _sketch(self, report: Report, key: str) -> Sketch | None:
+    def _sketch(self, report: Known, key: str) -> Sketch | None:
         cache_key = (report.path or str(id(report)), key)
         if cache_key not in self._sketches:
-            self._sketches[cache_key] = _section_sketch(report, key)
+            made = _section_sketch(report, key) if isinstance(report, Report) else None
+            self._sketches[cache_key] = made
         return self._sketches[cache_key]
 
     def _look_beside(self, folder: Path, year: int) -> None:

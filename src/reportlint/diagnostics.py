@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CellRef:
     """A cell of the template: table key, row key and column key."""
 
@@ -34,7 +35,7 @@ class CellRef:
         return {"table": self.table, "row": self.row, "column": self.column}
 
 
-@dataclass
+@dataclass(slots=True)  # a run of 10,000 files holds some 40,000 of these until the end
 class Diagnostic:
     code: str
     severity: Severity
@@ -87,14 +88,14 @@ def _span(data: dict[str, Any], prefix: str = "") -> Span:
 def diagnostic_from_json(data: dict[str, Any]) -> Diagnostic:
     """The Diagnostic a `to_json` form describes (the cache stores diagnostics this way)."""
     cell = data.get("cell")
-    return Diagnostic(
-        code=data["code"],
+    return Diagnostic(  # names repeated across a run's findings are kept once (sys.intern)
+        code=sys.intern(data["code"]),
         severity=Severity.parse(data["severity"]),
         message=data["message"],
-        path=data["path"],
+        path=sys.intern(data["path"]),
         span=_span(data) if data.get("has_span", True) else None,
-        rule=data.get("rule", ""),
-        cell=CellRef(cell["table"], cell["row"], cell["column"]) if cell else None,
+        rule=sys.intern(data.get("rule", "")),
+        cell=CellRef(*map(sys.intern, (cell["table"], cell["row"], cell["column"]))) if cell else None,
         expected=data.get("expected"),
         actual=data.get("actual"),
         suggestion=data.get("suggestion"),

@@ -13,7 +13,7 @@ from typing import Any, Literal
 BlockKind = Literal["heading", "paragraph", "table"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A range in the source: 1-based lines and columns (columns in code points, end exclusive).
 

@@ -18,6 +18,7 @@ the codes and optionally a pointer into the model (`tables/applications/rows/new
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,7 +59,7 @@ def is_directive(line: str) -> bool:
     return bool(_LINE_COMMENT.match(line))
 
 
-def directives(lines: list[str]) -> list[Directive]:
+def directives(lines: Sequence[str]) -> list[Directive]:
     """The directives of a file, each with the lines it covers."""
     found: list[Directive] = []
     if not any("reportlint:" in text for text in lines):  # most files have none: one scan, no regex
@@ -78,7 +79,7 @@ def directives(lines: list[str]) -> list[Directive]:
     return [d for d in found if d.kind != "enable"]
 
 
-def _extend(found: list[Directive], lines: list[str]) -> None:
+def _extend(found: list[Directive], lines: Sequence[str]) -> None:
     for directive in found:
         if directive.kind == "disable-next-line":
             after = next(
@@ -98,7 +99,7 @@ def _extend(found: list[Directive], lines: list[str]) -> None:
 
 
 def apply(
-    diagnostics: list[Diagnostic], lines: list[str], fmt: str, settings: Config, path: str
+    diagnostics: list[Diagnostic], lines: Sequence[str], fmt: str, settings: Config, path: str
 ) -> tuple[list[Diagnostic], list[Directive]]:
     """The diagnostics left after suppression, and the directives that suppressed nothing."""
     found = directives(lines) if fmt in COMMENT_FORMATS else []
