@@ -6,9 +6,10 @@ It generates its corpus from the project's own test reports (tests/data/reports/
 and the sample): N copies with their agency varied so that no two are identical, in each
 format; the same reports' models as JSON for check-jsonschema (installed on demand into a
 temporary folder). For each size it times reportlint cold (no cache) on 1 core and on all
-cores, and warm (a second run over the unchanged files), and check-jsonschema on the JSON;
-every figure is printed with its ratio to check-jsonschema's and with the peak memory of
-the process tree. Run by hand; the test suite does not.
+cores, warm (a second run over the unchanged files: the whole run's output is kept) and warm
+with one file edited (the per-file cache and the comparisons across reports), and
+check-jsonschema on the JSON; every figure is printed with its ratio to check-jsonschema's
+and with the peak memory of the largest process. Run by hand; the test suite does not.
 """
 
 from __future__ import annotations
@@ -103,6 +104,12 @@ def _timed(command: list[str], cwd: Path) -> tuple[float, float]:
     return float(wall), int(peak) / 1024
 
 
+def _edit_first(folder: Path) -> list[str]:
+    """A command prefix that appends an empty line to the set's first file, then runs the rest."""
+    first = min(folder.iterdir())
+    return ["sh", "-c", 'printf "\\n" >> "$0" && exec "$@"', str(first)]
+
+
 def _check_jsonschema(tmp: Path) -> list[str]:
     """check-jsonschema, installed into its own folder (it is the yardstick, not a dependency)."""
     target = tmp / "cj"
@@ -154,6 +161,8 @@ def main() -> None:
                 (f"cold, {cores} cores", [*lint, "--no-cache", "-j", str(cores)]),
                 ("cache filled", [*lint, "--cache-dir", str(cache)]),
                 ("warm (unchanged)", [*lint, "--cache-dir", str(cache)]),
+                # one file edited before each run: the run cache misses, the per-file cache serves the rest
+                ("warm, 1 file edited", [*_edit_first(folder), *lint, "--cache-dir", str(cache)]),
             ]
             measured = _interleaved(runs, tmp, repeat)
             yardstick = measured["check-jsonschema"][0]

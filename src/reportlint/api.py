@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reportlint import config, limits, plugins, suppress
-from reportlint.across import Relations, section_sketches
+from reportlint.across import Outline, Relations, section_sketches
 from reportlint.cache import Cache
 from reportlint.config import Config, Selection
 from reportlint.diagnostics import Diagnostic, Severity, diagnostic_from_json
@@ -26,6 +28,7 @@ from reportlint.engine import engine_rule, run_rules
 from reportlint.extract import extract
 from reportlint.extract.meta import fee_sentences
 from reportlint.limits import LimitExceeded, Limits
+from reportlint.lines import KeptLines, with_lines
 from reportlint.model import Located, Report, Section, report_from_json
 from reportlint.readers import ReadError, reader_for
 from reportlint.readers.decode import DecodeError, decode
@@ -68,7 +71,7 @@ class Options:
     # one run's settings by file and configuration by folder: a folder of 10,000 reports is
     # looked up once, not 10,000 times (for_run gives each run its own, so edits between runs count)
     _by_path: dict[str, Config] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _by_folder: dict[Path, Config] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_folder: dict[Path | str, Config] = field(default_factory=dict, init=False, repr=False, compare=False)
     _merged: dict[int, tuple[Config, Config]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -103,7 +106,7 @@ class FileResult:
     path: str
     report: Report | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    source_lines: list[str] = field(default_factory=list)
+    source_lines: Sequence[str] = field(default_factory=list)
     settings: Config = field(default_factory=Config)
 
     def failed(self) -> bool:
@@ -136,7 +139,7 @@ def discover(paths: Iterable[str], options: Options | None = None) -> Iterator[s
                 found += [
                     os.path.join(root, f)
                     for f in files
-                    if Path(f).suffix.lower() in extensions
+                    if os.path.splitext(f)[1].lower() in extensions
                     and not f.startswith(".")
                     and _report_like(os.path.join(root, f))
                 ]
@@ -154,7 +157,7 @@ _DATA_REPORT = re.compile(rb"""^\s*["']?template["']?\s*:""", re.M)
 
 def _report_like(path: str) -> bool:
     """In a folder, a JSON or YAML file counts as a report only if it says which template it follows."""
-    if Path(path).suffix.lower() not in (".json", ".yaml", ".yml"):
+    if os.path.splitext(path)[1].lower() not in (".json", ".yaml", ".yml"):
         return True
     try:
         with open(path, "rb") as handle:
@@ -177,7 +180,19 @@ def lint_paths(
     `keep_reports=False` leaves each FileResult's report out (a run of 10,000 files then holds
     only their findings, as a run on several cores always does)."""
     options = (options or Options()).for_run()
-    files = list(discover(paths, options))
+    return lint_files(list(discover(paths, options)), options, jobs, cache_dir, progress, keep_reports)
+
+
+def lint_files(
+    files: list[str],
+    options: Options | None = None,
+    jobs: int = 1,
+    cache_dir: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    keep_reports: bool = True,
+) -> list[FileResult]:
+    """`lint_paths` on the files `discover` found."""
+    options = (options or Options()).for_run()
     if files:
         _configure(options.settings(files[0]))
     store = Cache(cache_dir) if cache_dir else None
@@ -236,20 +251,33 @@ def _ticked(
 
 
 def _slim(item: _Alone, values: dict[int, int]) -> _Alone:
-    """Keep of a light report its Report and what the comparisons read besides: held for every
-    file of a run until the end, the JSON form would cost several times the Report. A run's
-    reports share most of their sketches' values (boilerplate, copies): `values` keeps one
-    int object for each."""
-    if item.light is not None:
-        if item.report is None:
-            item.report = report_from_json(item.light)
-        item.light = {k: item.light[k] for k in ("path", "sketches", "comments") if k in item.light}
-        if item.light.get("sketches"):
-            item.light["sketches"] = {
+    """Keep of a light report only what the comparisons read of every report — who, which year,
+    the sketches, whether it has suppression comments — and the rest packed: held for every
+    file of a run until the end, its Report would cost ten times as much. A run's reports share
+    most of their sketches' values (boilerplate, copies): `values` keeps one int object for each."""
+    light = item.light
+    if light is not None and "packed" not in light:
+        rest = {k: v for k, v in light.items() if k not in ("sketches", "comments")}
+        item.light = {
+            "path": light["path"],
+            "agency": light.get("agency"),
+            "year": light.get("year"),
+            "comments": light.get("comments", True),
+            "sketches": {
                 key: tuple(values.setdefault(h, h) for h in found) if found else None
-                for key, found in item.light["sketches"].items()
-            }
+                for key, found in (light.get("sketches") or {}).items()
+            },
+            "packed": zlib.compress(json.dumps(rest, ensure_ascii=False).encode("utf-8"), 1),
+        }
+        item.report = None
     return item
+
+
+def _unpacked(light: dict[str, Any]) -> Report:
+    """The Report of a light report, packed by `_slim` or not."""
+    if "packed" in light:
+        return report_from_json(json.loads(zlib.decompress(light["packed"])))
+    return report_from_json(light)
 
 
 def lint_file(path: str, options: Options | None = None) -> FileResult:
@@ -324,7 +352,7 @@ def _within_bounds(lint: Callable[..., _Alone]) -> Callable[..., _Alone]:
 
 
 def _cache_key(store: Cache, path: str, data: bytes, settings: Config) -> str:
-    return store.key(path, data, {**settings.as_dict(), "rules": _rule_signature()})
+    return store.key(path, data, {**settings.as_dict(), "rules": rule_signature()})
 
 
 @_within_bounds
@@ -351,16 +379,16 @@ def _lint_alone(
     if not keep_report:  # sent back from a worker, kept for the whole run: only what is shown
         kept = _kept_lines(alone)
         alone.report, alone.result.report, alone.all_lines = None, None, False
-        alone.result.source_lines = [kept.get(n, "") for n in range(1, max(kept, default=0) + 1)]
+        alone.result.source_lines = KeptLines(kept)
     return alone
 
 
 @functools.lru_cache(maxsize=1)
-def _rule_signature() -> list[str]:
+def rule_signature() -> list[str]:
     """The rules and readers in force (plugins included): a new or removed plugin makes every cached result stale."""
     rules = (f"{rule.code}:{rule.name}:{type(rule).__module__}" for rule in plugins.rules())
     readers = (f"reader:{reader.name}:{','.join(reader.extensions)}" for reader in plugins.readers())
-    return sorted([*rules, *readers])
+    return sorted([*rules, *readers, *plugins.versions()])
 
 
 def _lint_document_alone(document: Document, settings: Config) -> _Alone:
@@ -382,7 +410,7 @@ def _lint_document_alone(document: Document, settings: Config) -> _Alone:
     return _Alone(result, report, _light(report, result.source_lines))
 
 
-def _light(report: Report, lines: list[str]) -> dict[str, Any]:
+def _light(report: Report, lines: Sequence[str]) -> dict[str, Any]:
     """What the comparisons across reports read of a report: who, when, carry-overs, the
     sketches of two texts, and whether its source holds suppression comments."""
     comments = any("reportlint:" in line for line in lines)
@@ -436,35 +464,35 @@ def _to_cache(alone: _Alone) -> dict[str, Any]:
 
 
 def _from_cache(path: str, entry: dict[str, Any], settings: Config) -> _Alone:
-    by_number = {int(n): text for n, text in entry.get("lines", {}).items()}
-    source = [by_number.get(n, "") for n in range(1, max(by_number, default=0) + 1)]
+    source = KeptLines({int(n): text for n, text in entry.get("lines", {}).items()})
     result = FileResult(path, None, [diagnostic_from_json(d) for d in entry["diagnostics"]], source, settings)
-    light = entry.get("light")
-    return _Alone(result, report_from_json(light) if light else None, light, all_lines=False)
+    return _Alone(result, None, entry.get("light"), all_lines=False)
 
 
 def _across(alone: list[_Alone], options: Options) -> list[FileResult]:
-    """The comparisons across reports (X8xx): each report with last year's and its look-alikes."""
-    reports = [
-        a.report if a.report is not None else (report_from_json(a.light) if a.light else None) for a in alone
-    ]
+    """The comparisons across reports (X8xx): each report with last year's and its look-alikes.
+    A report that is not held whole is made from its light form when its turn comes, and let go."""
+    known = [_known(a) for a in alone]
+    by_path = {a.light["path"]: a.light for a in alone if a.report is None and a.light}
     settings = [a.result.settings for a in alone]
-    previous = sorted({path for s in settings for path in _from_root(s.previous, s)})
+    previous = sorted({path for s in settings for path in previous_paths(s)})
     similarity = settings[0].similarity if settings else 0.9
     sketches = {a.light["path"]: a.light["sketches"] for a in alone if a.light and "sketches" in a.light}
     relations = Relations(
-        [r for r in reports if r], _previous_reports(previous), similarity, _report_of, sketches
-    )
+        [k for k in known if k], _previous_reports(previous), similarity, _report_of, sketches,
+        expand=lambda outline: _unpacked(by_path[outline.path]) if outline.path in by_path else None,
+    )  # fmt: skip
     across = [r for r in plugins.rules() if r.across]
-    for item, report in zip(alone, reports, strict=True):
+    for item, outline in zip(alone, known, strict=True):
         result = item.result
         selection = Selection(result.settings, result.path)
         chosen = [r for r in across if selection.enabled(r.code, r.name)]
-        if report is None or not chosen:
+        if outline is None or not chosen:
             continue
+        report = item.report if item.report is not None else _unpacked(item.light or {})
         found = run_rules(
             report, load(report.template), None, chosen, result.settings.lang,
-            relations.previous(report), relations.similar(report), result.settings.rule_options,
+            relations.previous(outline), relations.similar(outline), result.settings.rule_options,
         )  # fmt: skip
         if found:
             commented = item.light is None or item.light.get("comments", True)
@@ -476,17 +504,28 @@ def _across(alone: list[_Alone], options: Options) -> list[FileResult]:
     return [a.result for a in alone]
 
 
+def _known(item: _Alone) -> Report | Outline | None:
+    """What the comparisons hold of a file: its Report where the run keeps it, else its outline."""
+    if item.report is not None:
+        return item.report
+    if item.light is None:
+        return None
+    light = item.light
+    return Outline(light["path"], light.get("agency"), light.get("year"))
+
+
 def _show_lines(result: FileResult, extra: FileResult) -> None:
     """The lines of findings made across reports, put back where a worker left them out."""
-    for d in extra.diagnostics:
-        if d.span and not d.span.locator and 1 <= d.span.line <= len(extra.source_lines):
-            missing = d.span.line - len(result.source_lines)
-            if missing > 0:
-                result.source_lines = result.source_lines + [""] * missing
-            result.source_lines[d.span.line - 1] = extra.source_lines[d.span.line - 1]
+    lines = extra.source_lines
+    shown = {
+        d.span.line: lines[d.span.line - 1]
+        for d in extra.diagnostics
+        if d.span and not d.span.locator and 1 <= d.span.line <= len(lines)
+    }
+    result.source_lines = with_lines(result.source_lines, shown)
 
 
-def _source_lines(result: FileResult) -> list[str]:
+def _source_lines(result: FileResult) -> Sequence[str]:
     """The file's lines, read again: a worker or the cache kept only some of them, and a finding
     made after the file was read needs its suppression comments."""
     try:
@@ -566,9 +605,12 @@ def _select(result: FileResult, selection: Selection, document: Document | None)
     result.diagnostics = sorted(kept, key=Diagnostic.sort_key)
 
 
-def _from_root(paths: list[str], settings: Config) -> list[str]:
-    """Paths of the configuration are read from its own folder."""
-    return [p if Path(p).is_absolute() or settings.source is None else str(settings.root / p) for p in paths]
+def previous_paths(settings: Config) -> list[str]:
+    """Last year's reports the settings name (`previous`), read from the configuration's own folder."""
+    return [
+        p if Path(p).is_absolute() or settings.source is None else str(settings.root / p)
+        for p in settings.previous
+    ]
 
 
 def _previous_reports(paths: list[str]) -> list[Report]:

@@ -18,6 +18,7 @@ from reportlint import __version__
 
 if TYPE_CHECKING:
     from reportlint.diagnostics import Diagnostic
+    from reportlint.runcache import RunCache
 
 EXIT_CLEAN, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 
@@ -210,66 +211,121 @@ def _options(args: argparse.Namespace) -> Any:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from reportlint import api, plugins, progress
+    from reportlint import api, plugins
 
     options = _options(args)
-    if args.paths == ["-"]:
-        from reportlint.limits import Limits
-
-        name = args.stdin_filename or "stdin.txt"
-        most = Limits.of(options.settings(name)).max_file_size  # read one byte past it at most: E006
-        results = [
-            api.lint_bytes(
-                name, sys.stdin.buffer.read(most + 1) if most else sys.stdin.buffer.read(), options
-            )
-        ]
-    elif args.dask:
-        results = _on_dask(args, options)
-    else:
-        with progress.bar(
-            sys.stderr, enabled=sys.stderr.isatty() and (args.format or "text") == "text"
-        ) as bar:
-            results = api.lint_paths(
-                args.paths, options, jobs=_jobs(args), cache_dir=None if args.no_cache else args.cache_dir,
-                progress=bar, keep_reports=args.format == "html",  # the review page draws each report
-            )  # fmt: skip
-    configured = results[0].settings if results else None
-    recorded = args.baseline or (
-        str(configured.root / configured.baseline) if configured and configured.baseline else None
-    )
-    if recorded:
-        from reportlint import baseline
-
-        results, gone = baseline.compare(results, recorded)
-        if gone:
-            print(
-                f"reportlint: {gone} baseline entries no longer occur (`reportlint baseline prune` drops them)",
-                file=sys.stderr,
-            )
-    if args.fix or args.diff:
-        return _fix(results, args.diff)
-    diagnostics = [d for r in results for d in r.diagnostics]
-    sources = {r.path: r.source_lines for r in results}
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in plugins.reporters():  # plugins may add formats, so the list is known only now
         known = ", ".join(sorted(plugins.reporters()))
         print(f"reportlint: no output format {fmt!r} (known: {known})", file=sys.stderr)
         return EXIT_USAGE
+    memo = None
+    if args.paths == ["-"]:
+        results = [_lint_stdin(args, options)]
+    elif args.dask:
+        results = _on_dask(args, options)
+    else:
+        files = list(api.discover(args.paths, options))
+        memo = _run_cache(args, fmt, options, files)
+        saved = memo.load() if memo else None
+        if saved is not None:  # nothing the last such run read has changed: print what it printed
+            for note in saved.notes:
+                print(note, file=sys.stderr)
+            _write(saved.output, args.output_file)
+            return saved.status
+        results = _lint_files(args, files, options)
+    results, notes = _against_baseline(args, results)
+    if args.fix or args.diff:
+        return _fix(results, args.diff)
+    output = _render(args, fmt, results)
+    status = EXIT_FOUND if any(r.failed() for r in results) else EXIT_CLEAN
+    _write(output, args.output_file)
+    if memo is not None:
+        from reportlint.runcache import Saved
+
+        memo.save(Saved(output, status, notes))
+    return status
+
+
+def _lint_stdin(args: argparse.Namespace, options: Any) -> Any:
+    from reportlint import api
+    from reportlint.limits import Limits
+
+    name = args.stdin_filename or "stdin.txt"
+    most = Limits.of(options.settings(name)).max_file_size  # read one byte past it at most: E006
+    return api.lint_bytes(name, sys.stdin.buffer.read(most + 1) if most else sys.stdin.buffer.read(), options)
+
+
+def _lint_files(args: argparse.Namespace, files: list[str], options: Any) -> list[Any]:
+    from reportlint import api, progress
+
+    with progress.bar(sys.stderr, enabled=sys.stderr.isatty() and (args.format or "text") == "text") as bar:
+        return api.lint_files(
+            files, options, jobs=_jobs(args), cache_dir=None if args.no_cache else args.cache_dir,
+            progress=bar, keep_reports=args.format == "html",  # the review page draws each report
+        )  # fmt: skip
+
+
+_NOT_IN_RUN_KEY = ("command", "jobs", "cache_dir", "no_cache", "output_file")  # change how, not what
+
+
+def _run_cache(args: argparse.Namespace, fmt: str, options: Any, files: list[str]) -> RunCache | None:
+    """The entry for this run's output (reportlint.runcache), or None where it is not kept."""
+    if args.no_cache or args.fix or args.diff or not files:
+        return None
+    from reportlint import api, plugins
+    from reportlint.runcache import RunCache, run_key, stamp
+
+    request = {k: v for k, v in vars(args).items() if k not in _NOT_IN_RUN_KEY}
+    recorded = _baseline_file(args, options.settings(files[0]))
+    request |= {"format": fmt, "baseline file": recorded and [recorded, stamp(recorded)]}
+    signature = [*api.rule_signature(), *sorted(plugins.reporters())]
+    return RunCache(args.cache_dir, run_key(files, request, options.settings, api.previous_paths, signature))
+
+
+def _baseline_file(args: argparse.Namespace, configured: Any) -> str | None:
+    """The baseline the run compares with: `--baseline`, or the first file's configuration's."""
+    if args.baseline:
+        return str(args.baseline)
+    if configured is not None and configured.baseline:
+        return str(configured.root / configured.baseline)
+    return None
+
+
+def _against_baseline(args: argparse.Namespace, results: list[Any]) -> tuple[list[Any], list[str]]:
+    """Drop what the baseline records; the note on stderr says how many of its entries are gone."""
+    recorded = _baseline_file(args, results[0].settings if results else None)
+    if not recorded:
+        return results, []
+    from reportlint import baseline
+
+    results, gone = baseline.compare(results, recorded)
+    notes = []
+    if gone:
+        notes.append(
+            f"reportlint: {gone} baseline entries no longer occur (`reportlint baseline prune` drops them)"
+        )
+    for note in notes:
+        print(note, file=sys.stderr)
+    return results, notes
+
+
+def _render(args: argparse.Namespace, fmt: str, results: list[Any]) -> str:
+    from reportlint import plugins
+
+    diagnostics = [d for r in results for d in r.diagnostics]
     lang = results[0].settings.lang if results else (args.lang or "zh")
     if args.statistics:
         from reportlint.reporters.statistics import render_statistics
 
-        output = render_statistics(diagnostics, lang, as_json=fmt == "json")
-    else:
-        reporter = plugins.reporters()[fmt]
-        if hasattr(reporter, "render_results"):  # a reporter that needs the reports (the review page)
-            output = reporter.render_results(results)
-        else:
-            output = reporter.render(diagnostics, sources)
-        if fmt == "text":
-            output += _summary(len(results), diagnostics, lang)
-    _write(output, args.output_file)
-    return EXIT_FOUND if any(r.failed() for r in results) else EXIT_CLEAN
+        return render_statistics(diagnostics, lang, as_json=fmt == "json")
+    reporter = plugins.reporters()[fmt]
+    if hasattr(reporter, "render_results"):  # a reporter that needs the reports (the review page)
+        return str(reporter.render_results(results))
+    output = str(reporter.render(diagnostics, {r.path: r.source_lines for r in results}))
+    if fmt == "text":
+        output += _summary(len(results), diagnostics, lang)
+    return output
 
 
 def _on_dask(args: argparse.Namespace, options: Any) -> list[Any]:

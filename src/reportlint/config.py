@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -144,7 +145,9 @@ def _glob(relative: str, pattern: str) -> bool:
     )
 
 
-def for_path(path: str, explicit: str | None = None, by_folder: dict[Path, Config] | None = None) -> Config:
+def for_path(
+    path: str, explicit: str | None = None, by_folder: dict[Path | str, Config] | None = None
+) -> Config:
     """The configuration that applies to `path`: `explicit` if given, else the nearest one above
     it (`by_folder`: what one run has already found, folder by folder)."""
     if explicit:
@@ -153,13 +156,24 @@ def for_path(path: str, explicit: str | None = None, by_folder: dict[Path, Confi
         if Path(explicit) not in by_folder:
             by_folder[Path(explicit)] = load(Path(explicit))
         return by_folder[Path(explicit)]
-    resolved = _resolved(Path(path))
-    folder = resolved if resolved.is_dir() else resolved.parent
     if by_folder is None:
-        return _nearest(folder)
+        return _nearest(_folder_of(path))
+    # a plain file's folder is resolved once for all its files (a folder of 10,000 reports)
+    plain = not os.path.islink(path) and not os.path.isdir(path)
+    given = (os.path.dirname(path) or ".") if plain else None  # the folder as written: str keys
+    if given is not None and given in by_folder:
+        return by_folder[given]
+    folder = _resolved(Path(given)) if given is not None else _folder_of(path)
     if folder not in by_folder:
         by_folder[folder] = _nearest(folder)
+    if given is not None:
+        by_folder[given] = by_folder[folder]
     return by_folder[folder]
+
+
+def _folder_of(path: str) -> Path:
+    resolved = _resolved(Path(path))
+    return resolved if resolved.is_dir() else resolved.parent
 
 
 def _nearest(folder: Path) -> Config:

@@ -38,6 +38,7 @@ BUILTIN_PLUGINS = (
 )
 
 _dropped: set[str] = set()  # third-party plugins set aside in this process, each warned about once
+_versions: dict[str, str] = {}  # plugin name: "distribution version", of those loaded from entry points
 
 
 class PluginError(RuntimeError):
@@ -62,8 +63,16 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
                 continue
             try:
                 pm.register(ep.load(), name=ep.name)
+                _versions[ep.name] = f"{dist.metadata['Name']} {dist.version}"
             except Exception as exc:
                 _drop(pm, ep.name, exc)
+
+
+def versions() -> list[str]:
+    """The installed plugins and the versions of the distributions that bring them: an upgraded
+    plugin makes the results cached under the old one stale."""
+    manager()
+    return sorted(f"{name}={found}" for name, found in _versions.items() if name not in _dropped)
 
 
 def _drop(pm: pluggy.PluginManager, name: str, exc: BaseException) -> None:
