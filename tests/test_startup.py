@@ -1,7 +1,8 @@
 """Start-up: what a run loads, and the per-installation cache (reportlint.install_cache).
 
 A pre-commit hook starts reportlint on every commit. Linting a text report must not load
-the other formats' stacks, the other reporters, jsonschema or PyYAML; what is worked out
+the other formats' stacks, the other reporters, jsonschema, PyYAML or (once the installed
+plugins are known) importlib.metadata; what is worked out
 the same way every time is kept under $XDG_CACHE_HOME/reportlint, and a damaged or
 unwritable cache changes nothing but the time taken.
 """
@@ -21,7 +22,8 @@ import sys
 from reportlint.cli import main
 code = main(["check", "--no-cache", "--format", sys.argv[2], sys.argv[1]])
 heavy = ("jsonschema", "yaml", "pdfplumber", "docx", "lxml", "markdown_it", "reportlint.reporters.review",
-         "reportlint.reporters.sarif", "reportlint.readers.html", "reportlint.readers.pdf", "dask")
+         "reportlint.reporters.sarif", "reportlint.readers.html", "reportlint.readers.pdf", "dask",
+         "importlib.metadata")
 print("\\n" + " ".join(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
 """
 
@@ -60,7 +62,7 @@ def test_the_cache_is_filled_once_and_read_back(tmp_path):
     cache = tmp_path / "cache"
     first = run("-m", "reportlint", "check", "--no-cache", "--format", "json", str(SEED), cache=cache)
     kinds = sorted(p.name for p in (cache / "reportlint").iterdir())
-    assert kinds == ["schemas", "unicode", "yaml"]
+    assert kinds == ["plugins", "schemas", "unicode", "yaml"]
     entries = sorted(p for p in (cache / "reportlint").rglob("*") if p.is_file())
     stamps = [p.stat().st_mtime_ns for p in entries]
     again = run("-m", "reportlint", "check", "--no-cache", "--format", "json", str(SEED), cache=cache)
