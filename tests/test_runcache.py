@@ -128,3 +128,15 @@ def test_a_file_times_and_size_are_its_stamp(tmp_path):
     os.utime(path, ns=(1, 1))
     assert runcache.stamp(str(path)) != before
     assert runcache.stamp(str(tmp_path / "gone.txt")).startswith("unreadable")
+
+
+def test_last_year_named_by_previous_is_read_again_when_it_changes(reports, capsys, tmp_path):
+    old = tmp_path / "2023"
+    old.mkdir()
+    last = SEED_TEXT.replace("2024", "2023").replace("塔铺街道", "塔铺甲街道")
+    (old / "甲.txt").write_text(last, encoding="utf-8")
+    this = reports / "塔铺甲街道2024年报.txt"
+    assert "X801" not in {c for _, c in codes(check(capsys, str(this), "--previous", str(old))[1])}
+    carried = row(row(last, NEW, [2, 0, 0, 0, 0, 0, 2]), FORWARD, [2, 0, 0, 0, 0, 0, 2])
+    (old / "甲.txt").write_text(carried, encoding="utf-8")
+    assert "X801" in {c for _, c in codes(check(capsys, str(this), "--previous", str(old))[1])}
