@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -134,15 +136,21 @@ def find_old_signatures(tokens: list[Token], old: Template) -> list[Located]:
     labels = [
         normalise(s) for s in (*old.signatures, *old.pre2019_signatures) if "〔" not in s and "试行" not in s
     ]
+    # the tokens' text joined once: each signature is looked for in C, not token by token
+    joined = "\x00".join(t.norm for t in tokens)
+    starts = list(itertools.accumulate((len(t.norm) + 1 for t in tokens[:-1]), initial=0))
     for signature in (*old.signatures, *old.pre2019_signatures):
         if cites_current and "〔2019〕60号" in signature:
             continue
         needle = normalise(signature)
-        for token in tokens:
-            start = token.norm.find(needle)
-            if start != -1 and (needle not in labels or _is_label_here(token.norm, needle, labels)):
+        at = joined.find(needle) if tokens else -1
+        while at != -1:  # the first token holding it where it stands as a label (if it is one)
+            n = bisect.bisect_right(starts, at) - 1
+            token, start = tokens[n], at - starts[n]
+            if needle not in labels or _is_label_here(token.norm, needle, labels):
                 found.append(Located(signature, token.piece(start, start + len(needle)).span))
                 break
+            at = joined.find(needle, starts[n] + len(token.norm) + 1)
     return found
 
 
