@@ -52,7 +52,7 @@ class Token:
         end = self.index[b - 1] + 1
         return Token(self.fragment, start, end, self.norm[a:b], self.index[a:b], self.row, self.cell)
 
-    def split_at(self, cuts: list[tuple[int, int]]) -> list[Token]:
+    def split_at(self, cuts: Sequence[tuple[int, int]]) -> list[Token]:
         """Cut out the normalised ranges in `cuts` (sorted, disjoint); keep what lies between."""
         pieces: list[Token] = []
         cursor = 0

@@ -17,6 +17,7 @@ never guessed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -93,7 +94,7 @@ def extract_table(
 
 def _cut_labels(spec: TableSpec, tokens: list[Token]) -> list[Token]:
     vocab = spec.vocabulary
-    ordered = sorted((n for n in vocab if len(n) >= 2), key=len, reverse=True)
+    ordered = tuple(sorted((n for n in vocab if len(n) >= 2), key=len, reverse=True))
     result: list[Token] = []
     for token in tokens:
         if token.cell and (token.norm in vocab or not token.norm):
@@ -109,7 +110,25 @@ def _cut_labels(spec: TableSpec, tokens: list[Token]) -> list[Token]:
     return result
 
 
-def _label_cuts(norm: str, ordered: list[str]) -> list[tuple[int, int]]:
+def _label_cuts(norm: str, ordered: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Where the labels (longest first) stand in the text, without overlapping. Reports repeat
+    the same cells and labels, so short texts are answered from a cache."""
+    if len(norm) < 2:  # every label has two characters or more
+        return ()
+    if len(norm) <= _CACHED_TEXT:
+        return _label_cuts_cached(norm, ordered)
+    return _find_label_cuts(norm, ordered)
+
+
+_CACHED_TEXT = 80  # longer texts (prose, a hostile file's one line) are not kept
+
+
+@functools.lru_cache(maxsize=8192)
+def _label_cuts_cached(norm: str, ordered: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    return _find_label_cuts(norm, ordered)
+
+
+def _find_label_cuts(norm: str, ordered: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     taken = [False] * len(norm)
     cuts: list[tuple[int, int]] = []
     for label in ordered:
@@ -120,10 +139,10 @@ def _label_cuts(norm: str, ordered: list[str]) -> list[tuple[int, int]]:
                 cuts.append((start, end))
                 taken[start:end] = [True] * (end - start)
             start = norm.find(label, end)
-    return sorted(cuts)
+    return tuple(sorted(cuts))
 
 
-def _is_table_material(token: Token, cuts: list[tuple[int, int]]) -> bool:
+def _is_table_material(token: Token, cuts: Sequence[tuple[int, int]]) -> bool:
     """Cut a token only if it is labels and figures, not a sentence that names a label."""
     if len(cuts) == 1 and cuts[0] == (0, len(token.norm)):
         return False
