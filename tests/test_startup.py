@@ -1,10 +1,10 @@
 """Start-up: what a run loads, and the per-installation cache (reportlint.install_cache).
 
 A pre-commit hook starts reportlint on every commit. Linting a text report must not load
-the other formats' stacks, the other reporters, jsonschema, PyYAML or (once the installed
-plugins are known) importlib.metadata; what is worked out
-the same way every time is kept under $XDG_CACHE_HOME/reportlint, and a damaged or
-unwritable cache changes nothing but the time taken.
+the other formats' stacks, the other reporters, jsonschema, PyYAML or — once the installed
+plugins and the compiled schema checks are kept — importlib.metadata and fastjsonschema;
+what is worked out the same way every time is kept under $XDG_CACHE_HOME/reportlint, and a
+damaged or unwritable cache changes nothing but the time taken.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from reportlint.cli import main
 code = main(["check", "--no-cache", "--format", sys.argv[2], sys.argv[1]])
 heavy = ("jsonschema", "yaml", "pdfplumber", "docx", "lxml", "markdown_it", "reportlint.reporters.review",
          "reportlint.reporters.sarif", "reportlint.readers.html", "reportlint.readers.pdf", "dask",
-         "importlib.metadata")
+         "importlib.metadata", "fastjsonschema")
 print("\\n" + " ".join(sorted(m for m in heavy if m in sys.modules)), file=sys.stderr)
 """
 

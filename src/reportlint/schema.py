@@ -6,7 +6,9 @@ import functools
 import importlib.util
 import json
 import marshal
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from reportlint import install_cache
@@ -80,23 +82,46 @@ def _passes(check: Any, instance: Any) -> bool:
 
 @functools.cache
 def _compiled(name: str) -> Any:
-    try:
-        import fastjsonschema
-    except ImportError:
+    found = importlib.util.find_spec("fastjsonschema")  # found, not imported
+    if found is None or not found.origin:
         return None
     text = (data_dir("schemas") / name).read_text(encoding="utf-8")
-    # without $schema (fastjsonschema reads drafts 4–7) and $id (so that the check is named `validate`)
-    schema = {k: v for k, v in json.loads(text).items() if k not in ("$schema", "$id")}
-    # kept as the code object marshalled (this Python's bytecode), so that it is not compiled again
-    made_from = (text, "v3", getattr(fastjsonschema, "VERSION", ""), importlib.util.MAGIC_NUMBER.hex())
+    # kept as the code object marshalled (this Python's bytecode), so that it is not compiled
+    # again; fastjsonschema's own file stands for its version (an upgrade rewrites it)
+    library = Path(found.origin)
+    stamp = f"{library} {library.stat().st_mtime_ns} {library.stat().st_size}" if library.exists() else ""
+    made_from = (text, "v4", stamp, importlib.util.MAGIC_NUMBER.hex())
     kept = install_cache.entry("schemas", f"{name}.code", *made_from)
-    namespace: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"_Invalid": _Invalid}
     try:
         code = _unmarshalled(install_cache.read_bytes(kept))
         if code is None:
-            code = compile(fastjsonschema.compile_to_code(schema), name, "exec")
+            import fastjsonschema
+
+            # without $schema (fastjsonschema reads drafts 4–7) and $id (so that the check is named `validate`)
+            schema = {k: v for k, v in json.loads(text).items() if k not in ("$schema", "$id")}
+            code = compile(_without_library(fastjsonschema.compile_to_code(schema)), name, "exec")
             install_cache.write(kept, marshal.dumps(code))
         exec(code, namespace)
     except Exception:
         return None
     return namespace.get("validate")
+
+
+class _Invalid(ValueError):
+    """What the compiled check raises: it only has to say 'not valid' (jsonschema words why)."""
+
+    def __init__(self, message: str = "", *args: Any, **kwargs: Any) -> None:
+        super().__init__(message)
+
+
+_LIBRARY_IMPORT = re.compile(r"^from fastjsonschema import ([\w, ]+)$", re.M)
+
+
+def _without_library(code: str) -> str:
+    """The generated check imports its exception classes from fastjsonschema, whose package
+    loads every draft's compiler on import (a tenth of a pre-commit hook's start); they are
+    bound to `_Invalid` instead, so that a start with the check kept never imports it."""
+    return _LIBRARY_IMPORT.sub(
+        lambda m: " = ".join([*map(str.strip, m.group(1).split(",")), "_Invalid"]), code
+    )
