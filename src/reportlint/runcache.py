@@ -99,7 +99,8 @@ def run_key(
         settings = settings_of(path)
         if id(settings) not in configs:
             configs[id(settings)] = len(configs)
-            add("config", json.dumps(settings.as_dict(), sort_keys=True, default=str))
+            source = str(settings.source) if settings.source else ""  # globs are read from its folder
+            add("config", source, json.dumps(settings.as_dict(), sort_keys=True, default=str))
             previous.update(previous_of(settings))
         add(path, stamp(path), configs[id(settings)])
     linted: dict[str, set[str]] = {}
