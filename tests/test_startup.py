@@ -88,3 +88,44 @@ def test_no_cache_folder_gives_the_same_result(tmp_path):
     )
     without = run("-m", "reportlint", "check", "--no-cache", "--format", "json", str(SEED), cache=blocked)
     assert without.stdout == with_cache.stdout and not without.stderr
+
+
+_PLUGIN = """
+from reportlint.hookspecs import hookimpl
+
+
+class Hello:
+    def render(self, diagnostics, sources):
+        return f"hello: {len(diagnostics)} findings\\n"
+
+
+@hookimpl
+def reportlint_add_reporters():
+    return {"hello": Hello()}
+"""
+
+
+def test_a_plugin_installed_after_the_entry_points_are_kept_is_found(tmp_path):
+    """The kept entry points follow the metadata folders on sys.path, not the working folder's time."""
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    site.mkdir()
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(site)}
+
+    def check(fmt: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "reportlint", "check", "--no-cache", "--format", fmt, str(SEED)]
+        return subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+
+    assert check("hello").returncode == 2  # no such format yet; the entry points are kept now
+    (site / "hello_plugin.py").write_text(_PLUGIN, encoding="utf-8")
+    meta = site / "hello_plugin-1.0.dist-info"
+    meta.mkdir()
+    (meta / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: hello-plugin\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (meta / "entry_points.txt").write_text("[reportlint]\nhello = hello_plugin\n", encoding="utf-8")
+    found = check("hello")
+    assert found.stdout.startswith("hello: ") and not found.stderr
+    (tmp_path / "unrelated.txt").write_text("a file written to the working folder", encoding="utf-8")
+    kept = sorted((cache / "reportlint" / "plugins").iterdir())
+    assert check("hello").stdout == found.stdout
+    assert sorted((cache / "reportlint" / "plugins").iterdir()) == kept  # read back, not made again

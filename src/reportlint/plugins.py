@@ -74,7 +74,7 @@ def _entry_points() -> list[tuple[str, str, str]]:
 
     Finding them means importlib.metadata and a look at every installed distribution, a
     sixth of a pre-commit hook's start; the answer is kept in the install cache under the
-    modification times of the folders on sys.path, which change when a distribution is
+    metadata folders on sys.path and their times, which change when a distribution is
     installed, upgraded or removed."""
     kept = install_cache.entry("plugins", "entry-points", sys.version, *map(_stamp, sys.path))
     if (text := install_cache.read(kept)) is not None:
@@ -92,11 +92,22 @@ def _entry_points() -> list[tuple[str, str, str]]:
     return found
 
 
-def _stamp(folder: str) -> str:
+def _stamp(entry: str) -> str:
+    """A sys.path entry as far as installed distributions go: its metadata folders and their
+    times (a folder's own time would change with every file written to the working folder)."""
     try:
-        return f"{folder} {os.stat(folder or '.').st_mtime_ns}"
+        if not os.path.isdir(entry or "."):
+            found = os.stat(entry)
+            return f"{entry} {found.st_size} {found.st_mtime_ns}"
+        with os.scandir(entry or ".") as entries:
+            meta = sorted(
+                f"{e.name}:{e.stat().st_mtime_ns}"
+                for e in entries
+                if e.name.endswith((".dist-info", ".egg-info"))
+            )
     except OSError:
-        return f"{folder} -"
+        return f"{entry} -"
+    return f"{entry} {' '.join(meta)}"
 
 
 def _load(value: str) -> Any:
