@@ -192,8 +192,7 @@ class Relations:
     def _sketch(self, report: Known, key: str) -> Sketch | None:
         cache_key = (report.path or str(id(report)), key)
         if cache_key not in self._sketches:
-            made = _section_sketch(report, key) if isinstance(report, Report) else None
-            self._sketches[cache_key] = made
+            self._sketches[cache_key] = _section_sketch(report, key) if isinstance(report, Report) else None
         return self._sketches[cache_key]
 
     def _look_beside(self, folder: Path, year: int) -> None:

@@ -75,6 +75,7 @@ class Options:
     _merged: dict[int, tuple[Config, Config]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _for_run: bool = field(default=False, init=False, repr=False, compare=False)
 
     def settings(self, path: str) -> Config:
         found = self._by_path.get(path)
@@ -94,8 +95,13 @@ class Options:
         return found
 
     def for_run(self) -> Options:
-        """A copy that looks the configuration up afresh."""
-        return dataclasses.replace(self)
+        """A copy that looks the configuration up afresh; a copy already made for a run is that
+        run's own (finding the files and linting them look each folder up once between them)."""
+        if self._for_run:
+            return self
+        copy = dataclasses.replace(self)
+        copy._for_run = True
+        return copy
 
     def __getstate__(self) -> dict[str, Any]:  # sent to workers without what this process looked up
         return {**self.__dict__, "_by_path": {}, "_by_folder": {}, "_merged": {}}
@@ -166,21 +172,11 @@ def _report_like(path: str) -> bool:
         return True  # let the run report why it cannot be read
 
 
-def lint_paths(
-    paths: Iterable[str],
-    options: Options | None = None,
-    jobs: int = 1,
-    cache_dir: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    keep_reports: bool = True,
-) -> list[FileResult]:
-    """Lint files and folders as one run: each file on its own (on `jobs` processes, skipping files
-    the cache has seen unchanged), then the reports against each other (X8xx).
-    `progress(done, total)` is called after each file is prepared (a progress bar).
-    `keep_reports=False` leaves each FileResult's report out (a run of 10,000 files then holds
-    only their findings, as a run on several cores always does)."""
+def lint_paths(paths: Iterable[str], options: Options | None = None, **run: Any) -> list[FileResult]:
+    """Lint files and folders as one run: `lint_files` on what `discover` finds in them
+    (`run`: its jobs, cache_dir, progress and keep_reports)."""
     options = (options or Options()).for_run()
-    return lint_files(list(discover(paths, options)), options, jobs, cache_dir, progress, keep_reports)
+    return lint_files(list(discover(paths, options)), options, **run)
 
 
 def lint_files(
@@ -191,7 +187,11 @@ def lint_files(
     progress: Callable[[int, int], None] | None = None,
     keep_reports: bool = True,
 ) -> list[FileResult]:
-    """`lint_paths` on the files `discover` found."""
+    """Lint files as one run: each file on its own (on `jobs` processes, skipping files the
+    cache has seen unchanged), then the reports against each other (X8xx).
+    `progress(done, total)` is called after each file is prepared (a progress bar).
+    `keep_reports=False` leaves each FileResult's report out (a run of 10,000 files then holds
+    only their findings, as a run on several cores always does)."""
     options = (options or Options()).for_run()
     if files:
         _configure(options.settings(files[0]))

@@ -213,7 +213,7 @@ def _options(args: argparse.Namespace) -> Any:
 def _check(args: argparse.Namespace) -> int:
     from reportlint import api, plugins
 
-    options = _options(args)
+    options = _options(args).for_run()  # one run: finding the files, the run cache and linting
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt not in plugins.reporters():  # plugins may add formats, so the list is known only now
         known = ", ".join(sorted(plugins.reporters()))
@@ -300,11 +300,8 @@ def _against_baseline(args: argparse.Namespace, results: list[Any]) -> tuple[lis
     from reportlint import baseline
 
     results, gone = baseline.compare(results, recorded)
-    notes = []
-    if gone:
-        notes.append(
-            f"reportlint: {gone} baseline entries no longer occur (`reportlint baseline prune` drops them)"
-        )
+    message = f"reportlint: {gone} baseline entries no longer occur (`reportlint baseline prune` drops them)"
+    notes = [message] if gone else []
     for note in notes:
         print(note, file=sys.stderr)
     return results, notes

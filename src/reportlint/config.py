@@ -151,11 +151,12 @@ def for_path(
     """The configuration that applies to `path`: `explicit` if given, else the nearest one above
     it (`by_folder`: what one run has already found, folder by folder)."""
     if explicit:
+        chosen = Path(explicit)
         if by_folder is None:
-            return load(Path(explicit))
-        if Path(explicit) not in by_folder:
-            by_folder[Path(explicit)] = load(Path(explicit))
-        return by_folder[Path(explicit)]
+            return load(chosen)
+        if chosen not in by_folder:
+            by_folder[chosen] = load(chosen)
+        return by_folder[chosen]
     if by_folder is None:
         return _nearest(_folder_of(path))
     # a plain file's folder is resolved once for all its files (a folder of 10,000 reports)

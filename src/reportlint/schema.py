@@ -6,9 +6,9 @@ import functools
 import importlib.util
 import json
 import marshal
+import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from reportlint import install_cache
@@ -88,8 +88,11 @@ def _compiled(name: str) -> Any:
     text = (data_dir("schemas") / name).read_text(encoding="utf-8")
     # kept as the code object marshalled (this Python's bytecode), so that it is not compiled
     # again; fastjsonschema's own file stands for its version (an upgrade rewrites it)
-    library = Path(found.origin)
-    stamp = f"{library} {library.stat().st_mtime_ns} {library.stat().st_size}" if library.exists() else ""
+    try:
+        library = os.stat(found.origin)
+        stamp = f"{found.origin} {library.st_mtime_ns} {library.st_size}"
+    except OSError:
+        stamp = ""
     made_from = (text, "v4", stamp, importlib.util.MAGIC_NUMBER.hex())
     kept = install_cache.entry("schemas", f"{name}.code", *made_from)
     namespace: dict[str, Any] = {"_Invalid": _Invalid}
