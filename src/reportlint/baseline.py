@@ -9,13 +9,12 @@ occur; `baseline prune` writes the baseline without them, so it only ever shrink
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from reportlint.atomic import write_atomically
 from reportlint.fingerprint import fingerprint
 
 VERSION = 1
@@ -51,13 +50,9 @@ def read(path: str) -> list[dict[str, Any]]:
 
 
 def write(path: str, found: list[dict[str, Any]]) -> None:
-    """Write atomically: a temporary file beside the target, then a rename."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(dir=target.parent or ".", prefix=".reportlint-baseline-")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump({"version": VERSION, "entries": found}, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    os.replace(temporary, target)
+    """Write atomically, with the mode a committed file needs (reportlint.atomic)."""
+    text = json.dumps({"version": VERSION, "entries": found}, ensure_ascii=False, indent=2) + "\n"
+    write_atomically(path, text.encode("utf-8"))
 
 
 def compare(results: Sequence[Any], path: str) -> tuple[list[Any], int]:

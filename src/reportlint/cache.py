@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from reportlint import __version__
+from reportlint.atomic import write_atomically
 
 FORMAT = 2  # 2: light reports carry section sketches, not section text
 
@@ -48,10 +47,9 @@ class Cache:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# written by reportlint\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".entry-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"format": FORMAT, **entry}, out, ensure_ascii=False)
-            os.replace(temporary, target)
+            write_atomically(
+                target, json.dumps({"format": FORMAT, **entry}, ensure_ascii=False).encode("utf-8")
+            )
         except OSError:
             return  # a cache that cannot be written only makes the next run slower
 

@@ -12,14 +12,12 @@ it was linted, it is left alone.
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlint.atomic import write_atomically
 from reportlint.diagnostics import Diagnostic
 from reportlint.readers.decode import decode
 
@@ -96,20 +94,11 @@ def _safe(old: str, new: str) -> bool:
 
 
 def write(outcome: Outcome) -> bool:
-    """Write atomically, keeping permissions; refuse if the file changed since `plan` read it."""
+    """Write atomically, keeping the file's mode; refuse if the file changed since `plan` read it."""
     path = Path(outcome.path)
     data = path.read_bytes()
     text, encoding = decode(data)
     if text != outcome.before:
         return False
-    mode = stat.S_IMODE(path.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(outcome.after.encode(encoding))
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    write_atomically(path, outcome.after.encode(encoding))
     return True

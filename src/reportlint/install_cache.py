@@ -11,6 +11,7 @@ be written, everything is simply worked out each time.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -59,13 +60,8 @@ def write(path: Path | None, content: str | bytes) -> None:
     """Write atomically (a concurrent run reads the old entry or the new one, never half of one)."""
     if path is None:
         return
-    import tempfile  # only when something is kept: most starts only read
+    from reportlint.atomic import write_atomically  # only when something is kept: most starts only read
 
     data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".entry-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_atomically(path, data)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlint import __version__
+from reportlint.atomic import write_atomically
 from reportlint.config import Config
 from reportlint.resources import data_dir
 
@@ -59,19 +60,14 @@ class RunCache:
         return Saved(output, int(head["status"]), list(head.get("notes", [])))
 
     def save(self, saved: Saved) -> None:
-        import tempfile
-
         head = {"format": FORMAT, "status": saved.status, "notes": saved.notes, "length": len(saved.output)}
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             ignore = self.file.parent.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# written by reportlint\n*\n", encoding="utf-8")
-            handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".entry-")
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                out.write(json.dumps(head, ensure_ascii=False) + "\n")
-                out.write(saved.output)
-            os.replace(temporary, self.file)
+            text = json.dumps(head, ensure_ascii=False) + "\n" + saved.output
+            write_atomically(self.file, text.encode("utf-8", "surrogatepass"))
             _prune(self.file.parent)
         except OSError:
             return  # a cache that cannot be written only makes the next run slower
