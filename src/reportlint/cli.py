@@ -274,12 +274,14 @@ def _run_cache(args: argparse.Namespace, fmt: str, options: Any, files: list[str
     if args.no_cache or args.fix or args.diff or not files:
         return None
     from reportlint import api, plugins
+    from reportlint.dependencies import stamps
     from reportlint.runcache import RunCache, run_key, stamp
 
     request = {k: v for k, v in vars(args).items() if k not in _NOT_IN_RUN_KEY}
     recorded = _baseline_file(args, options.settings(files[0]))
     request |= {"format": fmt, "baseline file": recorded and [recorded, stamp(recorded)]}
-    signature = [*api.rule_signature(), *sorted(plugins.reporters())]
+    reporters = plugins.reporters()
+    signature = [*api.rule_signature(), *sorted(reporters), *stamps(reporters.values())]
     return RunCache(args.cache_dir, run_key(files, request, options.settings, api.previous_paths, signature))
 
 

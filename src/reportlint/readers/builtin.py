@@ -14,11 +14,19 @@ from reportlint.hookspecs import hookimpl
 
 
 class LazyReader:
-    """A reader whose implementation (and its dependencies) load on first use."""
+    """A reader whose implementation (and its dependencies) load on first use.
 
-    def __init__(self, name: str, extensions: tuple[str, ...], target: str) -> None:
+    `requires` names the libraries it imports (reportlint.dependencies keys cached results by them).
+    """
+
+    programs: tuple[str, ...] = ()  # the built-in ones call no external program
+
+    def __init__(
+        self, name: str, extensions: tuple[str, ...], target: str, requires: tuple[str, ...] = ()
+    ) -> None:
         self.name = name
         self.extensions = extensions
+        self.requires = requires
         self._target = target
         self._reader: Any = None
 
@@ -34,9 +42,15 @@ class LazyReader:
 def reportlint_add_readers() -> list[Any]:
     return [
         LazyReader("text", (".txt", ".text", ""), "reportlint.readers.text:TextReader"),
-        LazyReader("html", (".html", ".htm", ".shtml", ".xhtml"), "reportlint.readers.html:HtmlReader"),
-        LazyReader("markdown", (".md", ".markdown"), "reportlint.readers.markdown:MarkdownReader"),
-        LazyReader("docx", (".docx",), "reportlint.readers.docx:DocxReader"),
-        LazyReader("pdf", (".pdf",), "reportlint.readers.pdf:PdfReader"),
-        LazyReader("data", (".json", ".yaml", ".yml"), "reportlint.readers.data:DataReader"),
+        LazyReader(
+            "html", (".html", ".htm", ".shtml", ".xhtml"), "reportlint.readers.html:HtmlReader", ("lxml",)
+        ),
+        LazyReader(
+            "markdown", (".md", ".markdown"), "reportlint.readers.markdown:MarkdownReader", ("markdown_it",)
+        ),
+        LazyReader("docx", (".docx",), "reportlint.readers.docx:DocxReader", ("docx", "lxml")),
+        LazyReader(
+            "pdf", (".pdf",), "reportlint.readers.pdf:PdfReader", ("pdfplumber", "pdfminer", "pypdfium2")
+        ),
+        LazyReader("data", (".json", ".yaml", ".yml"), "reportlint.readers.data:DataReader", ("yaml",)),
     ]

@@ -13,10 +13,16 @@ from reportlint.hookspecs import hookimpl
 
 
 class LazyReporter:
-    """A reporter whose implementation loads on first use (its methods are the real one's)."""
+    """A reporter whose implementation loads on first use (its methods are the real one's).
 
-    def __init__(self, target: str) -> None:
+    `requires` is set here, not looked up on the real one: asking must not load it.
+    """
+
+    programs: tuple[str, ...] = ()  # the built-in ones call no external program
+
+    def __init__(self, target: str, requires: tuple[str, ...] = ()) -> None:
         self._target = target
+        self.requires = requires
         self._reporter: Any = None
 
     def __getattr__(self, name: str) -> Any:
@@ -31,7 +37,7 @@ class LazyReporter:
 @hookimpl
 def reportlint_add_reporters() -> dict[str, Any]:
     return {
-        name: LazyReporter(f"reportlint.reporters.{target}")
+        name: LazyReporter(f"reportlint.reporters.{target}", ("wcwidth",) if name == "text" else ())
         for name, target in {
             "text": "text:TextReporter",
             "json": "json:JsonReporter",

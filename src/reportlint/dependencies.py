@@ -1,0 +1,61 @@
+"""What a result depends on outside reportlint: the libraries and programs that make it.
+
+A PDF linted without its PDF library is an E001 ("PDF support is not installed"); after
+`pip install` the same file gives its findings. A cached result must therefore name, in its
+key, every library and external program whose presence or version changes what a reader,
+a rule or a reporter gives. Each is stamped without importing it: a library by where
+`importlib` would load it from and that file's size and times (an install, upgrade or
+removal rewrites it), a program by where `PATH` finds it and its file's stamp.
+
+Readers and reporters say what they use in two optional attributes, `requires` (importable
+module names) and `programs` (executables looked up on PATH); plugins may set them too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import Any
+
+# What the core itself uses to decode text, match labels and lay out messages, whatever the format.
+CORE_REQUIRES = ("charset_normalizer", "rapidfuzz", "opencc", "wcwidth", "jsonschema", "fastjsonschema")
+
+
+def stamps(components: Iterable[Any]) -> list[str]:
+    """One line per library or program the components use, with what is installed now."""
+    found = {f"module:{name}:{module_stamp(name)}" for name in CORE_REQUIRES}
+    for component in components:
+        found.update(f"module:{name}:{module_stamp(name)}" for name in getattr(component, "requires", ()))
+        found.update(f"program:{name}:{program_stamp(name)}" for name in getattr(component, "programs", ()))
+    return sorted(found)
+
+
+def module_stamp(name: str) -> str:
+    """Where the module would be imported from, and that file's stamp; "absent" when it cannot be."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):  # a parent package missing, or a module without a spec
+        return "absent"
+    if spec is None:
+        return "absent"
+    origin = spec.origin if spec.origin not in (None, "namespace") else None
+    if origin is None and spec.submodule_search_locations:
+        origin = next(iter(spec.submodule_search_locations), None)
+    return f"{origin} {_file_stamp(origin)}" if origin else "present"
+
+
+def program_stamp(name: str) -> str:
+    import shutil
+
+    found = shutil.which(name)
+    return f"{found} {_file_stamp(found)}" if found else "absent"
+
+
+def _file_stamp(path: str) -> str:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return "unreadable"
+    return f"{status.st_size} {status.st_mtime_ns} {status.st_ctime_ns} {status.st_ino}"
