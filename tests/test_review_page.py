@@ -42,6 +42,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+WAIT_MS = 10_000  # how long an expectation waits for the page to reach the state it asserts
+
+try:  # the browser tests are skipped without playwright (the `browser` fixture says why)
+    from playwright.sync_api import expect
+except ImportError:
+    expect = None
 
 
 def _with_row(text: str, label: str, values: list[int]) -> str:
@@ -255,6 +261,7 @@ def browser() -> Iterator[Any]:
             launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         except Error as exc:
             pytest.skip(f"chromium does not start here ({str(exc).splitlines()[0]}): browser tests skipped")
+        expect.set_options(timeout=WAIT_MS)
         yield launched
         launched.close()
 
@@ -285,25 +292,51 @@ def _visible_paths(tab: Any) -> list[str]:
     ]
 
 
+def _expect_paths(tab: Any, expected: list[str], ordered: bool = False) -> None:
+    """Wait until the overview shows exactly these files (in this order, if `ordered`)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    want = expected if ordered else sorted(expected)
+    try:
+        tab.wait_for_function(
+            """([want, ordered]) => {
+                const rows = document.querySelectorAll('#files tbody tr:not([hidden])');
+                const got = Array.from(rows, r => r.dataset.path);
+                return JSON.stringify(ordered ? got : got.sort()) === JSON.stringify(want);
+            }""",
+            arg=[want, ordered],
+            timeout=WAIT_MS,
+        )
+    except PlaywrightTimeout:
+        shown = _visible_paths(tab)
+        assert (shown if ordered else sorted(shown)) == want  # says what was shown instead
+
+
 def _open_report(tab: Any, path: Path) -> Any:
-    """Click the file in the overview; the report's section is then the one shown."""
-    tab.click(f'#files a:text-is("{path.name}")')
-    section = tab.locator("section.report.current")
-    assert section.is_visible()
-    assert not tab.locator("#overview").is_visible()
+    """Click the file in the overview and wait until its report is the one shown."""
+    link = tab.locator(f'#files a:text-is("{path.name}")')
+    target = link.get_attribute("href")
+    link.click()
+    section = tab.locator(f"section.report{target}")
+    expect(section).to_have_class(re.compile(r"\bcurrent\b"))
+    expect(section).to_be_visible()
+    expect(tab.locator("#overview")).to_be_hidden()
     return section
+
+
+def _first_line(locator: Any) -> str:
+    return str(locator.inner_text()).split("\n")[0].strip()
 
 
 def test_the_page_opens_without_errors_and_shows_the_batch(
     opened: tuple[Any, list[str]], batch: dict[str, Path]
 ) -> None:
     tab, errors = opened
-    assert tab.title() == "政府信息公开工作年度报告审阅"
-    paths = _visible_paths(tab)
-    assert sorted(paths) == sorted(p.name for p in batch.values())
-    assert paths[-1] == batch["seed"].name  # worst first: the seed has no error
-    assert tab.locator("section.report").first.is_hidden()  # reports are opened one at a time
-    assert tab.locator("#totals button[data-code=M402]").is_visible()
+    expect(tab).to_have_title("政府信息公开工作年度报告审阅")
+    _expect_paths(tab, [p.name for p in batch.values()])
+    assert _visible_paths(tab)[-1] == batch["seed"].name  # worst first: the seed has no error
+    expect(tab.locator("section.report").first).to_be_hidden()  # reports are opened one at a time
+    expect(tab.locator("#totals button[data-code=M402]")).to_be_visible()
     assert errors == []
 
 
@@ -314,19 +347,21 @@ def test_the_wrong_total_is_marked_with_the_sums_it_should_have(
     section = _open_report(tab, batch["broken"])
     for column, actual in (("natural_person", "3"), ("total", "3")):
         cell = section.locator(f'table.grid-applications td[data-cell="total_results/{column}"]')
-        assert cell.is_visible()
-        assert "sev-error" in (cell.get_attribute("class") or "")
-        assert cell.inner_text().split("\n")[0].strip() == actual
-        assert "→ 应为 0" in cell.inner_text()
-        assert "✖" in cell.inner_text()  # a mark, not colour alone
-        assert "M402" in (cell.get_attribute("title") or "")
+        expect(cell).to_be_visible()
+        expect(cell).to_have_class(re.compile(r"\bsev-error\b"))
+        expect(cell).to_contain_text("→ 应为 0")
+        expect(cell).to_contain_text("✖")  # a mark, not colour alone
+        expect(cell).to_have_attribute("title", re.compile("M402"))
+        assert _first_line(cell) == actual
     # M403 names a cell of the 勾稽关系, but its values are the two sides' sums: no "应为" in the cell
     balance = section.locator('table.grid-applications td[data-cell="carried_forward/natural_person"]')
-    assert "sev-error" in (balance.get_attribute("class") or "") and "应为" not in balance.inner_text()
+    expect(balance).to_have_class(re.compile(r"\bsev-error\b"))
+    expect(balance).not_to_contain_text("应为")
     listed = section.locator(
         "table.grid-applications ~ ol.findings li[data-code=M402], .table-block ol.findings li[data-code=M402]"
     )
-    assert listed.count() >= 2 and "3 → 应为 0" in listed.first.inner_text()
+    expect(listed.first).to_contain_text("3 → 应为 0")
+    assert listed.count() >= 2
     assert errors == []
 
 
@@ -336,16 +371,22 @@ def test_the_seed_label_typo_is_marked_in_section_two(
     tab, errors = opened
     section = _open_report(tab, batch["seed"])
     label = section.locator("table.grid-proactive th.marked")
-    assert label.count() == 1 and label.is_visible()
-    assert "本年度止件数" in label.inner_text() and "应为 本年废止件数" in label.inner_text()
-    assert "sev-warning" in (label.get_attribute("class") or "") and "▲" in label.inner_text()
-    assert "L201" in (label.get_attribute("title") or "")
+    expect(label).to_have_count(1)
+    expect(label).to_be_visible()
+    expect(label).to_contain_text("本年度止件数")
+    expect(label).to_contain_text("应为 本年废止件数")
+    expect(label).to_contain_text("▲")
+    expect(label).to_have_class(re.compile(r"\bsev-warning\b"))
+    expect(label).to_have_attribute("title", re.compile("L201"))
     doubled = section.locator("mark.hl")
-    assert doubled.count() == 1 and doubled.inner_text() == "对对" and doubled.is_visible()
+    expect(doubled).to_have_count(1)
+    expect(doubled).to_have_text("对对")
+    expect(doubled).to_be_visible()
     # the rule's documentation, one click away
     section.locator("a.code", has_text="L201").first.click()
     doc = section.locator(f"details#{section.get_attribute('id')}-rule-L201")
-    assert doc.get_attribute("open") is not None and "本年废止件数" in doc.inner_text()
+    expect(doc).to_have_attribute("open", "")
+    expect(doc).to_contain_text("本年废止件数")
     assert errors == []
 
 
@@ -355,43 +396,46 @@ def test_fused_rows_recovered_and_the_fused_report_with_m402(
     tab, errors = opened
     section = _open_report(tab, batch["recovered"])
     row = section.locator('table.grid-applications th.marked:has-text("一、本年新收")')
-    assert row.is_visible() and "sev-info" in (row.get_attribute("class") or "")
+    expect(row).to_be_visible()
+    expect(row).to_have_class(re.compile(r"\bsev-info\b"))
     figures = [
-        section.locator(f'td[data-cell="new_received/{c}"]').inner_text().split("\n")[0]
+        _first_line(section.locator(f'td[data-cell="new_received/{c}"]'))
         for c in ("natural_person", "public_interest", "other_org", "total")
     ]
     assert figures == ["64", "2", "4", "70"]
-    assert section.locator("td.sev-error").count() == 0
+    expect(section.locator("td.sev-error")).to_have_count(0)
     section.locator("a[href='#overview']").click()
-    assert tab.locator("#overview").is_visible()
+    expect(tab.locator("#overview")).to_be_visible()
     section = _open_report(tab, batch["fused_m402"])
     cell = section.locator('td[data-cell="total_results/total"]')
-    assert "sev-error" in (cell.get_attribute("class") or "") and "5" in cell.inner_text()
-    assert "→ 应为 0" in cell.inner_text()
+    expect(cell).to_have_class(re.compile(r"\bsev-error\b"))
+    expect(cell).to_contain_text("5")
+    expect(cell).to_contain_text("→ 应为 0")
     assert errors == []
 
 
 def test_filters_hide_the_other_files(opened: tuple[Any, list[str]], batch: dict[str, Path]) -> None:
     tab, errors = opened
+    with_errors = [batch["broken"].name, batch["fused_m402"].name]
     tab.select_option("#f-code", "M402")
-    assert sorted(_visible_paths(tab)) == sorted([batch["broken"].name, batch["fused_m402"].name])
-    assert tab.locator("#f-count").inner_text() == "显示 2 / 4 个文件"
-    assert tab.locator(f'#files tr[data-path="{batch["seed"].name}"]').is_hidden()
+    _expect_paths(tab, with_errors)
+    expect(tab.locator("#f-count")).to_have_text("显示 2 / 4 个文件")
+    expect(tab.locator(f'#files tr[data-path="{batch["seed"].name}"]')).to_be_hidden()
     tab.select_option("#f-code", "L201")
-    assert batch["seed"].name in _visible_paths(tab)
+    expect(tab.locator(f'#files tr[data-path="{batch["seed"].name}"]')).to_be_visible()
     tab.click("#f-reset")
     tab.select_option("#f-agency", SEED_AGENCY)
-    assert _visible_paths(tab) == [batch["seed"].name]
+    _expect_paths(tab, [batch["seed"].name])
     tab.click("#f-reset")
     tab.select_option("#f-sev", "error")
-    assert sorted(_visible_paths(tab)) == sorted([batch["broken"].name, batch["fused_m402"].name])
+    _expect_paths(tab, with_errors)
     tab.click("#f-reset")
     tab.fill("#f-text", "甲镇")
-    tab.wait_for_function("document.getElementById('f-count').textContent.startsWith('显示 1 ')")
-    assert _visible_paths(tab) == [batch["recovered"].name]
+    _expect_paths(tab, [batch["recovered"].name])
     tab.click("#f-reset")
+    _expect_paths(tab, [p.name for p in batch.values()])
     tab.click("#totals button[data-code=V308]")  # a code of the totals table filters too
-    assert sorted(_visible_paths(tab)) == sorted([batch["recovered"].name, batch["fused_m402"].name])
+    _expect_paths(tab, [batch["recovered"].name, batch["fused_m402"].name])
     assert errors == []
 
 
@@ -399,13 +443,15 @@ def test_sorting_by_a_header(opened: tuple[Any, list[str]], batch: dict[str, Pat
     tab, errors = opened
     header = tab.locator("#files th[data-key=path]")
     header.click()
+    expect(header).to_have_attribute("aria-sort", "ascending")  # set once the rows are in order
     ascending = _visible_paths(tab)
-    assert header.get_attribute("aria-sort") == "ascending"
+    assert sorted(ascending) == sorted(p.name for p in batch.values())
     header.click()
-    assert (
-        _visible_paths(tab) == list(reversed(ascending)) and header.get_attribute("aria-sort") == "descending"
-    )
-    tab.locator("#files th[data-key=w]").click()  # numbers sort as numbers, most first
+    expect(header).to_have_attribute("aria-sort", "descending")
+    _expect_paths(tab, list(reversed(ascending)), ordered=True)
+    warnings_header = tab.locator("#files th[data-key=w]")
+    warnings_header.click()  # numbers sort as numbers, most first
+    expect(warnings_header).to_have_attribute("aria-sort", "descending")
     warnings = [
         int(n) for n in tab.eval_on_selector_all("#files tbody tr", "rows => rows.map(r => r.dataset.w)")
     ]
@@ -421,13 +467,15 @@ def test_screenshot_is_saved(opened: tuple[Any, list[str]], batch: dict[str, Pat
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(shot, ARTIFACTS / "review-broken.png")
     section.locator("a[href='#overview']").click()
+    expect(tab.locator("#overview")).to_be_visible()
     tab.screenshot(path=str(ARTIFACTS / "review-overview.png"))
     print(f"screenshot: {shot} (and {ARTIFACTS / 'review-broken.png'})")
     assert shot.stat().st_size > 10_000
     # the print stylesheet: one report, no overview, no navigation
     _open_report(tab, batch["broken"])
     tab.emulate_media(media="print")
-    assert not tab.locator("#overview").is_visible() and not tab.locator(".report-nav").first.is_visible()
-    assert tab.locator("section.report.current table.grid-applications").is_visible()
+    expect(tab.locator("#overview")).to_be_hidden()
+    expect(tab.locator(".report-nav").first).to_be_hidden()
+    expect(tab.locator("section.report.current table.grid-applications")).to_be_visible()
     tab.emulate_media(media="screen")
     assert errors == []
