@@ -26,7 +26,7 @@ from reportlint.api import parse_file
 
 from conftest import SEED
 
-NOT_INSTALLED = "PDF support is not installed"
+NOT_INSTALLED = "pdfplumber cannot be imported"
 
 
 def _pdf_reader() -> object:
@@ -119,3 +119,13 @@ def test_every_builtin_reader_and_reporter_says_what_it_uses() -> None:
         assert any(
             line.startswith(f"module:{name}:") and not line.endswith(":absent") for line in found["lines"]
         )
+
+
+def test_the_per_file_key_names_reportlints_own_files() -> None:
+    """In a checkout the code changes while the version stays: each file's stamp is in the key."""
+    from reportlint import api
+
+    signature = api.rule_signature()
+    own = [line for line in signature if line.startswith(str(Path(api.__file__).parent))]
+    assert any(line.startswith(api.__file__ + " ") for line in own)
+    assert any("gov-2021.yaml" in line for line in signature)  # the template and the rule pack

@@ -385,13 +385,14 @@ def _lint_alone(
 
 @functools.lru_cache(maxsize=1)
 def rule_signature() -> list[str]:
-    """The rules and readers in force (plugins included) and the libraries they use: a new or
-    removed plugin, or a library installed, upgraded or removed, makes every cached result stale."""
-    from reportlint.dependencies import stamps
+    """The rules and readers in force (plugins included), the libraries they use and reportlint's
+    own files: a new or removed plugin, a library installed, upgraded or removed, or an edited
+    checkout makes every cached result stale."""
+    from reportlint.dependencies import own_files, stamps
 
     rules = (f"{rule.code}:{rule.name}:{type(rule).__module__}" for rule in plugins.rules())
     readers = (f"reader:{reader.name}:{','.join(reader.extensions)}" for reader in plugins.readers())
-    return sorted([*rules, *readers, *plugins.versions(), *stamps(plugins.readers())])
+    return sorted([*rules, *readers, *plugins.versions(), *stamps(plugins.readers()), *own_files()])
 
 
 def _lint_document_alone(document: Document, settings: Config) -> _Alone:

@@ -7,6 +7,9 @@ a rule or a reporter gives. Each is stamped without importing it: a library by w
 `importlib` would load it from and that file's size and times (an install, upgrade or
 removal rewrites it), a program by where `PATH` finds it and its file's stamp.
 
+reportlint's own files count too: in an editable install (a checkout) the code changes while
+the version stays, and an answer kept from the old code would outlive it.
+
 Readers and reporters say what they use in two optional attributes, `requires` (importable
 module names) and `programs` (executables looked up on PATH); plugins may set them too.
 """
@@ -28,6 +31,21 @@ def stamps(components: Iterable[Any]) -> list[str]:
         found.update(f"module:{name}:{module_stamp(name)}" for name in getattr(component, "requires", ()))
         found.update(f"program:{name}:{program_stamp(name)}" for name in getattr(component, "programs", ()))
     return sorted(found)
+
+
+def own_files() -> list[str]:
+    """reportlint's own files (code, templates, rule packs, schemas) with their stamps."""
+    from pathlib import Path
+
+    from reportlint.resources import data_dir
+
+    folders = [Path(__file__).parent, data_dir("rules"), data_dir("schemas")]
+    return [
+        f"{path} {_file_stamp(str(path))}"
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.suffix in (".py", ".yaml", ".yml", ".json") and "__pycache__" not in path.parts
+    ]
 
 
 def module_stamp(name: str) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 from reportlint import __version__
 from reportlint.atomic import write_atomically
 from reportlint.config import Config
-from reportlint.resources import data_dir
+from reportlint.dependencies import own_files
 
 FORMAT = 1
 KEPT = 8  # run entries kept in a cache folder: each holds a whole run's output
@@ -88,7 +88,7 @@ def run_key(
 
     add(__version__, FORMAT, os.getcwd(), json.dumps(request, sort_keys=True, default=str))
     add(*signature)
-    add(*_own_files())
+    add(*own_files())
     configs: dict[int, int] = {}
     previous: set[str] = set()
     for path in files:
@@ -132,17 +132,6 @@ def _walk(path: str) -> list[str]:
     if not os.path.isdir(path):
         return [path]
     return sorted(os.path.join(root, name) for root, _, names in os.walk(path) for name in names)
-
-
-def _own_files() -> list[str]:
-    """reportlint's own files (code, templates, rule packs, schemas): an edited checkout counts."""
-    folders = [Path(__file__).parent, data_dir("rules"), data_dir("schemas")]
-    return [
-        f"{path} {stamp(str(path))}"
-        for folder in folders
-        for path in sorted(folder.rglob("*"))
-        if path.suffix in (".py", ".yaml", ".yml", ".json") and "__pycache__" not in path.parts
-    ]
 
 
 def _prune(folder: Path) -> None:
