@@ -66,16 +66,23 @@ class TableData:
     span: Span | None = None
     rows: dict[str, dict[str, CellValue]] = field(default_factory=dict)
     row_spans: dict[str, Span] = field(default_factory=dict)
+    # a group printed as one row instead of its rows (template `condensed`): its figures by column
+    groups: dict[str, dict[str, CellValue]] = field(default_factory=dict)
 
     def cell(self, row: str, column: str) -> CellValue | None:
         return self.rows.get(row, {}).get(column)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "found": self.found,
             "span": self.span.to_json() if self.span else None,
             "rows": {r: {c: cell.to_json() for c, cell in cols.items()} for r, cols in self.rows.items()},
         }
+        if self.groups:
+            found["groups"] = {
+                g: {c: cell.to_json() for c, cell in cols.items()} for g, cols in self.groups.items()
+            }
+        return found
 
 
 @dataclass
@@ -258,7 +265,12 @@ def report_from_json(data: dict[str, Any], path: str = "") -> Report:
         )
     for key, table in data.get("tables", {}).items():
         rows = {r: {c: _cell(cell) for c, cell in cols.items()} for r, cols in table.get("rows", {}).items()}
-        report.tables[key] = TableData(key, table.get("found", bool(rows)), _span(table.get("span")), rows)
+        groups = {
+            g: {c: _cell(cell) for c, cell in cols.items()} for g, cols in table.get("groups", {}).items()
+        }
+        report.tables[key] = TableData(
+            key, table.get("found", bool(rows)), _span(table.get("span")), rows, groups=groups
+        )
     if data.get("fee_statement"):
         report.fee_statement = _located(data["fee_statement"])
     report.labels = [

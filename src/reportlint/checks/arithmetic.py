@@ -98,7 +98,28 @@ class IdentityRule(Rule):
             for column in spec.columns:
                 if not self.only or column.key in self.only:
                     label = column.en if lang == "en" else column.label
-                    yield column.key, label, {n: table.cell(n, column.key) for n in names}
+                    members = {n: table.cell(n, column.key) for n in names}
+                    yield column.key, label, _with_condensed(spec, table, column.key, members)
+
+
+def _with_condensed(
+    spec: TableSpec, table: TableData, column: str, members: dict[str, CellValue | None]
+) -> dict[str, CellValue | None]:
+    """Members of an identity with a condensed group's figure standing for its rows' sum.
+
+    Only where the identity adds up the whole group and none of its rows was printed: the
+    group's figure then takes its first row's place and the others count 0, which is the
+    same sum. The rows themselves are reported missing once (L203).
+    """
+    for group in spec.condensed:
+        cell = table.groups.get(group.key, {}).get(column)
+        if cell is None or not set(group.rows) <= members.keys():
+            continue
+        if any(members[row] is not None for row in group.rows):
+            continue
+        members = {**members, group.rows[0]: cell}
+        members |= {row: CellValue("number", raw="", value=0) for row in group.rows[1:]}
+    return members
 
 
 def _figure(value: float) -> int | float:

@@ -97,7 +97,9 @@ class MissingRow(Rule):
     Every row of the format is reported, with 0 where nothing happened; without the row
     the table's totals cannot be checked.
 
-    Wrong: table 三 without the row ``3.补正后申请内容仍不明确``.
+    Wrong: table 三 without the row ``3.补正后申请内容仍不明确``; or （六）其他处理 given as
+    one row of figures without its three rows (one finding for the group; its figures
+    still stand for the three rows' sum in the （七）总计 identity).
 
     Right: all 25 rows of table 三, in the format's order.
     """
@@ -112,6 +114,18 @@ class MissingRow(Rule):
             spec = ctx.template.tables[table_key]
             table = ctx.report.tables.get(table_key)
             span = table.span if table else None
+            for group in spec.condensed:  # a group printed as one row: its rows left out, said once
+                if table and group.key in table.groups and set(group.rows) <= set(missing):
+                    missing = [k for k in missing if k not in group.rows]
+                    labels = "、".join(f"“{spec.row(k).label}”" for k in group.rows)
+                    yield self.diagnostic(
+                        ctx,
+                        ctx.t(
+                            f"“{spec.name}”的“{group.label}”只填了合计，缺少其下各行：{labels}",
+                            f"{spec.en}: “{group.en}” gives only its sum; its {len(group.rows)} rows are missing",
+                        ),
+                        table.row_spans.get(group.key, span),
+                    )
             order = [row.key for row in spec.rows]
             last_found = max((order.index(k) for k in order if k not in missing), default=-1)
             for key in (k for k in missing if order.index(k) < last_found):

@@ -265,7 +265,33 @@ def _read_rows(spec: TableSpec, items: list[Classified], data: TableData, found:
         row = spec.row(key)
         slots = _slots_after(items, i, len(row.columns))
         _fill(spec, (row,), items[i].token, slots, data, found)
+    _read_condensed(spec, items, data, found, set(hits))
     return [key for key in order if key not in hits]
+
+
+def _read_condensed(
+    spec: TableSpec, items: list[Classified], data: TableData, found: _Found, hits: set[str]
+) -> None:
+    """A group's label with figures of its own and none of its rows: the group printed as one row."""
+    for group in spec.condensed:
+        if hits & set(group.rows):
+            continue
+        at = next((i for i, c in enumerate(items) if c.kind == "group" and c.key == group.label), None)
+        if at is None:
+            continue
+        member = spec.row(group.rows[0])
+        slots = _slots_after(items, at, len(member.columns))
+        if not any(s.kind == "value" for s in slots):
+            continue
+        scratch, aside = TableData(spec.key), _Found()
+        condensed_row = RowSpec(group.key, group.label, group.en, member.columns)
+        _fill(spec, (condensed_row,), items[at].token, slots, scratch, aside)
+        if aside.fused or aside.unaligned:  # figures that do not fit the columns: not a row to sum
+            text = " ".join(s.token.text for s in slots)
+            found.unaligned.append(Located(f"{group.label}: {text}", slots[0].token.span, spec.key))
+            continue
+        data.groups[group.key] = scratch.rows[group.key]
+        data.row_spans[group.key] = scratch.row_spans[group.key]
 
 
 def _slots_after(items: list[Classified], i: int, wanted: int) -> list[Classified]:

@@ -33,6 +33,16 @@ class RowSpec:
 
 
 @dataclass(frozen=True)
+class GroupSpec:
+    """A group of rows that a report may print as one row of its own (its label and the sum)."""
+
+    key: str
+    label: str
+    en: str
+    rows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SectionSpec:
     key: str
     ordinal: str
@@ -57,6 +67,7 @@ class TableSpec:
     headers: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
+    condensed: tuple[GroupSpec, ...] = ()
 
     @functools.cached_property
     def columns(self) -> tuple[ColumnSpec, ...]:
@@ -124,6 +135,9 @@ def _table(key: str, raw: dict[str, Any]) -> TableSpec:
         headers=tuple(raw.get("headers", ())),
         groups=tuple(raw.get("groups", ())),
         captions=tuple(captions),
+        condensed=tuple(
+            GroupSpec(g["key"], g["label"], g["en"], tuple(g["rows"])) for g in raw.get("condensed", ())
+        ),
     )
 
 
