@@ -58,11 +58,12 @@ def wrap(text: str, room: float, size: float) -> list[str]:
 class Pen:
     """A canvas and the height left on the current page; turns the page when asked."""
 
-    def __init__(self, path: Path, pagesize: tuple[float, float]) -> None:
+    def __init__(self, path: Path, pagesize: tuple[float, float], wps: bool = False) -> None:
         self.canvas = Canvas(str(path), pagesize=pagesize)
         self.width, self.height = pagesize
         self.page = 1
         self.y = self.height - MARGIN
+        self.wps = wps
 
     @property
     def room(self) -> float:
@@ -79,16 +80,29 @@ class Pen:
         self.y = self.height - MARGIN
 
     def footer(self) -> None:
-        """A page number as Chinese official documents print it ("— 3 —")."""
+        """A page number as Chinese official documents print it ("— 3 —"); WPS's page frame."""
+        if self.wps:
+            self.canvas.setStrokeColorRGB(0, 0, 0)
+            self.canvas.rect(
+                MARGIN - 8, MARGIN - 8, self.room + 16, self.height - 2 * MARGIN + 16, stroke=1, fill=0
+            )
         self.canvas.setFont(FONT, 9)
         self.canvas.drawCentredString(self.width / 2, MARGIN / 2, f"— {self.page} —")
 
-    def line(self, text: str, size: float, x: float, centred: bool = False) -> None:
+    def line(self, text: str, size: float, x: float, centred: bool = False, justified: bool = False) -> None:
+        """One line of text; as WPS draws it, on a white box of its own and spread to the margin."""
         self.ensure(size * LEADING)
         self.y -= size * LEADING
+        if self.wps:
+            self.canvas.setFillColorRGB(1, 1, 1)
+            self.canvas.rect(MARGIN, self.y, self.room, size * LEADING, stroke=0, fill=1)
+            self.canvas.setFillColorRGB(0, 0, 0)
         self.canvas.setFont(FONT, size)
         if centred:
             self.canvas.drawCentredString(self.width / 2, self.y + size * 0.3, text)
+        elif justified and self.wps and len(text) > 1:
+            spread = (self.width - MARGIN - x - text_width(text, size)) / (len(text) - 1)
+            self.canvas.drawString(x, self.y + size * 0.3, text, charSpace=max(0.0, spread))
         else:
             self.canvas.drawString(x, self.y + size * 0.3, text)
 
@@ -98,18 +112,30 @@ class Pen:
 
 
 def render_pdf(
-    report: Report, path: str | Path, ruled: bool = True, pagesize: tuple[float, float] = A4
+    report: Report,
+    path: str | Path,
+    ruled: bool = True,
+    pagesize: tuple[float, float] = A4,
+    wps: bool = False,
 ) -> Path:
-    """Write `report` as a PDF at `path`; a smaller `pagesize` forces tables over page breaks."""
-    return render_pdf_blocks(blocks(report), path, ruled, pagesize)
+    """Write `report` as a PDF at `path`; a smaller `pagesize` forces tables over page breaks.
+
+    `wps`: as WPS exports a report: a frame around each page's text, every line of prose on a
+    white box of its own, and prose justified to the right margin by spacing its characters.
+    """
+    return render_pdf_blocks(blocks(report), path, ruled, pagesize, wps)
 
 
 def render_pdf_blocks(
-    content: list[Block], path: str | Path, ruled: bool = True, pagesize: tuple[float, float] = A4
+    content: list[Block],
+    path: str | Path,
+    ruled: bool = True,
+    pagesize: tuple[float, float] = A4,
+    wps: bool = False,
 ) -> Path:
     """Write layout blocks (a report drawn by the template, or a document as it was read) as a PDF."""
     path = Path(path)
-    pen = Pen(path, pagesize)
+    pen = Pen(path, pagesize, wps)
     for block in content:
         if block.kind == "title":
             pen.y -= BODY
@@ -134,9 +160,10 @@ def paragraph(pen: Pen, text: str) -> None:
     """A paragraph wrapped to the text width, its first line indented by two characters."""
     lines = wrap(text, pen.room - 2 * BODY, BODY)
     first, rest = lines[0], "".join(lines[1:])
-    pen.line(first, BODY, MARGIN + 2 * BODY)
-    for line in wrap(rest, pen.room, BODY) if rest else []:
-        pen.line(line, BODY, MARGIN)
+    pen.line(first, BODY, MARGIN + 2 * BODY, justified=bool(rest))
+    following = wrap(rest, pen.room, BODY) if rest else []
+    for n, line in enumerate(following):
+        pen.line(line, BODY, MARGIN, justified=n < len(following) - 1)
 
 
 # -- tables --------------------------------------------------------------------------------

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("reportlab", reason="the PDF tests draw their PDFs with reportlab ([test] extra)")
-pytest.importorskip("pdfplumber", reason="PDF support is the [pdf] extra: pip install 'reportlint[pdf]'")
+pytest.importorskip("pdfplumber", reason="pdfplumber is a dependency of reportlint: reinstall it")
+
+from reportlab.lib.pagesizes import A4, A5
 
 from pdf_writer import render_pdf
 from reportlint.api import lint_file, lint_text, parse_file
@@ -296,9 +298,71 @@ def test_a_pdf_without_a_text_layer_needs_ocr(tmp_path):
 # -- (f) without pdfplumber -------------------------------------------------------------------
 
 
-def test_without_pdfplumber_a_pdf_says_what_to_install(tmp_path, monkeypatch):
+def test_without_pdfplumber_a_pdf_says_what_to_do(tmp_path, monkeypatch):
     path = render_pdf(seed(), tmp_path / "seed.pdf")
     monkeypatch.setitem(sys.modules, "pdfplumber", None)
     result = lint_file(str(path))
     assert codes(result) == ["E001"]
-    assert "reportlint[pdf]" in result.diagnostics[0].message
+    assert "pdfplumber cannot be imported" in result.diagnostics[0].message
+
+
+# -- prose as a reader sees it: WPS's white boxes and page frame, lines joined -------------
+
+REAL_WPS = Path(__file__).parent / "data" / "pdf" / "hz-2024.pdf"  # a real WPS export (SOURCES.md)
+
+
+def sections_text(report: Report | None) -> dict[str, str]:
+    assert report is not None
+    return {s.key: s.text for s in report.sections}
+
+
+def test_a_wps_like_pdf_reads_as_the_plain_one(tmp_path):
+    """White boxes behind every line and a frame around the page are no table: prose stays prose."""
+    report = with_figures(seed(), FIGURES)
+    plain = lint_file(str(render_pdf(report, tmp_path / "plain.pdf")))
+    wps = lint_file(str(render_pdf(report, tmp_path / "wps.pdf", wps=True)))
+    assert sections_text(wps.report) == sections_text(plain.report)
+    assert all(sections_text(wps.report)[key] for key in ("overview", "problems", "other"))
+    assert cells(wps.report) == cells(plain.report)
+    assert codes(wps) == codes(plain)
+
+
+def test_a_paragraphs_lines_are_joined_across_line_and_page_breaks(tmp_path):
+    """Each paragraph of the sample is one paragraph again, however the page wraps it."""
+    original = seed()
+    # the sections' paragraphs (a title that wraps stays two centred lines); spaces are the PDF's own
+    expected = ["".join(p.text.split()) for key, p in original.prose() if key]
+    for pagesize, name in ((A4, "a4"), (A5, "a5")):  # A5: paragraphs run over page breaks
+        report = parse_file(str(render_pdf(original, tmp_path / f"{name}.pdf", pagesize=pagesize))).report
+        assert report is not None
+        got = ["".join(p.text.split()) for key, p in report.prose() if key]
+        assert got == expected, name
+
+
+def test_a_real_wps_export_reads_its_prose_and_its_condensed_group():
+    result = lint_file(str(REAL_WPS))
+    report = result.report
+    assert report is not None and report.year == 2024 and report.agency == "淮安市洪泽区人民政府"
+    texts = sections_text(report)
+    assert set(texts) == {"overview", "proactive", "applications", "review", "problems", "other"}
+    # paragraphs as the page shows them: an opening and （一）–（五） in 一; the problems and the plans in 五
+    assert [p[:5] for p in texts["overview"].split("\n")] == [
+        "2024 ",
+        "（一）主动",
+        "（二）依申",
+        "（三）政府",
+        "（四）政府",
+        "（五）政府",
+    ]
+    assert len(texts["problems"].split("\n")) == 2
+    assert "有效降低行政复议" in texts["problems"].replace(" ", "")  # the paragraph that runs onto page 5
+    assert "信息处理费" in texts["other"]
+    preamble = "".join(p.text for p in report.preamble).replace(" ", "")
+    assert "统计期限自2024年1月1日起至2024年12月31日止" in preamble  # wrapped over two lines
+    found = codes(result)
+    assert not {"S108", "D702"} & set(found)
+    assert "L201" in found and any("其他法律行政止公开" in d.message for d in result.diagnostics)
+    missing = [d for d in result.diagnostics if d.code == "L203"]
+    assert len(missing) == 1 and "（六）其他处理" in missing[0].message
+    assert report.tables["applications"].groups["other_handling"]["total"].value == 0
+    assert not {"M401", "M402", "M403", "M404"} & set(found)

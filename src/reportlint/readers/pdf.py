@@ -9,9 +9,16 @@ because the extractor reads the figures that follow a label:
 - each ruled table becomes a "table" block: one row per grid row, one cell per cell that
   starts there (a merged cell once, with its rowspan and colspan; the positions it covers
   have no cell). A table continued on the next page is simply the next table block;
-- every other line of text becomes a "paragraph" block. A table without ruling lines is
-  then lines of a label and its figures separated by spaces, which the extractor splits;
-  a header printed one character per line gives short lines that match no label;
+- every other line of text becomes a "paragraph" block, and the lines of one paragraph are
+  joined again (`join_paragraphs`): a line that fills its column runs on into a next line
+  that starts at the left margin, on the same page or the next. A table without ruling
+  lines is lines of a label and its figures separated by wide gaps, which are never joined
+  and which the extractor splits; a header printed one character per line gives short
+  lines that match no label;
+- only graphics that leave a mark are ruling lines: WPS and Word paint a white box behind
+  every line of text (shading, text frames), which pdfplumber would otherwise take for a
+  table of one column holding all the prose. A lone box, or boxes stacked in one column
+  (a page frame), is no table either: its text is read as lines;
 - page numbers in the top or bottom margin are dropped: they are page furniture, and a
   footer such as "- 3 -" between a table's rows would read as figures.
 
@@ -19,8 +26,9 @@ Every block, row and cell has a `Span` whose `locator` is the page (1-based) and
 in PDF points, y measured from the top of the page ("page 3, x 72–140, y 200–212"); its
 line is the page number. `source_lines` stays empty: there is no source line to quote.
 
-pdfplumber is imported when a PDF is read, never before, so linting other formats does
-not load the PDF stack; without it a PDF is an unreadable file that says what to install.
+pdfplumber is part of the base install but imported when a PDF is read, never before, so
+linting other formats does not load the PDF stack; where it cannot be imported, a PDF is an
+unreadable file that says what to do.
 """
 
 from __future__ import annotations
@@ -29,7 +37,9 @@ import io
 import itertools
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportlint.document import Block, Cell, Document, Fragment, Row, Span
@@ -42,7 +52,7 @@ if TYPE_CHECKING:
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom, in points from the top left
 
-NOT_INSTALLED = "PDF support is not installed: pip install 'reportlint[pdf]'"
+NOT_INSTALLED = "PDF support is broken here: pdfplumber cannot be imported (pip install --force-reinstall reportlint)"
 NO_TEXT = "no text layer: a scanned PDF needs OCR first"
 
 # A page number as printed in a header or footer: "3", "- 3 -", "— 3 —", "第 3 页", "3 / 10",
@@ -55,6 +65,16 @@ _WORD_CHAR = re.compile(r"[A-Za-z]")
 _GAP = 1.0  # a gap wider than a character (in font sizes) parts two columns
 _FIGURES = re.compile(r"^(?:[-−]?\d[\d,，.]*\S{0,2}|[/\\\-—–―－]+)$")  # a figure, or the mark of nothing
 _TOLERANCE = 0.5  # points: ruling lines that pdfplumber snapped together
+
+
+@dataclass
+class TextLine(Block):
+    """A line of text as it sits on the page, before lines are joined into paragraphs."""
+
+    page: int = 0
+    box: Box = (0.0, 0.0, 0.0, 0.0)
+    size: float = 0.0  # the font size of its first character
+    alone: bool = True  # no gap wider than a character: not a row of a table without rules
 
 
 class PdfReader:
@@ -85,7 +105,7 @@ class PdfReader:
             raise ReadError(_reason(exc)) from exc
         if not characters:
             raise ReadError(NO_TEXT)
-        return Document(path=path, format="pdf", encoding=None, blocks=blocks)
+        return Document(path=path, format="pdf", encoding=None, blocks=join_paragraphs(blocks))
 
 
 def _check_pages(pdf: Any) -> None:
@@ -133,23 +153,130 @@ def _reason(exc: Exception) -> str:
 
 
 def read_page(page: Page, number: int, cells: CellCount | None = None) -> list[Block]:
-    """The page's tables and lines of text, ordered by their top edge."""
+    """The page's tables and lines of text, ordered by their top edge (lines not yet joined)."""
     page = page.dedupe_chars()  # text drawn twice over itself (a fake bold) is one text
-    tables = [t for t in page.find_tables() if len(t.cells) > 1]  # a lone box is a frame, not a table
+    drawn = page.filter(_is_drawn)  # white boxes behind text are not ruling lines
+    tables = [t for t in drawn.find_tables() if _is_grid(t)]
     if cells is not None:
         cells.add(sum(len(t.cells) for t in tables))
     boxes = [_box(t.bbox) for t in tables]
     placed: list[tuple[float, float, Block]] = [
         (box[1], box[0], table_block(t, number)) for t, box in zip(tables, boxes, strict=True)
     ]
-    outside = page.filter(_outside(boxes))
+    outside = drawn.filter(_outside(boxes))
     for line in outside.extract_text_lines():
+        size = float(line["chars"][0]["size"]) if line["chars"] else 0.0
+        alone = len(_runs(line)) <= 1
         for text, box in pieces(line):
             if not _is_furniture(text, box, float(page.height)):
-                block = Block("paragraph", Fragment(text, locate(number, box)))
+                fragment = Fragment(text, locate(number, box))
+                block = TextLine("paragraph", fragment, page=number, box=box, size=size, alone=alone)
                 placed.append((float(line["top"]), box[0], block))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [block for _, _, block in placed]
+
+
+def join_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Lines of prose joined into the paragraphs a reader sees, across line and page breaks.
+
+    A line runs on into the next when it fills its column to the right margin and the next
+    starts at the left margin (no first-line indent), in the same font size, right below it
+    or at the top of the next page. A short line, an indented line, a heading, a line of
+    figures (a row of a table without rules) or a table ends the paragraph.
+    """
+    columns = _columns([b for b in blocks if isinstance(b, TextLine)])
+    out: list[Block] = []
+    run: list[TextLine] = []
+    for block in blocks:
+        if isinstance(block, TextLine) and run and _runs_on(run[-1], block, columns):
+            run.append(block)
+            continue
+        if run:
+            out.append(_paragraph(run))
+        run = [block] if isinstance(block, TextLine) else []
+        if not isinstance(block, TextLine):
+            out.append(block)
+    if run:
+        out.append(_paragraph(run))
+    return out
+
+
+def _columns(lines: list[TextLine]) -> dict[int, tuple[float, float]]:
+    """Each page's text column (left and right margins): where most long lines start and end.
+
+    A page with too few lines of prose to tell takes the last page's column.
+    """
+    found: dict[int, tuple[float, float]] = {}
+    last: tuple[float, float] | None = None
+    for page in sorted({line.page for line in lines}):
+        prose = [line for line in lines if line.page == page and line.alone and len(line.text) >= 8]
+        if len(prose) >= 3:
+            left = Counter(round(line.box[0]) for line in prose).most_common(1)[0][0]
+            right = Counter(round(line.box[2]) for line in prose).most_common(1)[0][0]
+            last = (float(left), float(right))
+        if last is not None:
+            found[page] = last
+    return found
+
+
+def _runs_on(previous: TextLine, line: TextLine, columns: dict[int, tuple[float, float]]) -> bool:
+    if not (previous.alone and line.alone) or previous.page not in columns or line.page not in columns:
+        return False
+    size = max(previous.size, line.size)
+    if size <= 0 or abs(previous.size - line.size) > 0.15 * size:
+        return False
+    full = previous.box[2] >= columns[previous.page][1] - 1.5 * size
+    flush_left = line.box[0] <= columns[line.page][0] + 0.5 * size
+    if line.page == previous.page:
+        below = 0 <= line.box[1] - previous.box[3] <= 1.2 * size
+    else:
+        below = line.page == previous.page + 1
+    return full and flush_left and below
+
+
+def _paragraph(lines: list[TextLine]) -> Block:
+    """One paragraph block for its lines, located on the page where it starts."""
+    if len(lines) == 1:
+        return Block("paragraph", lines[0].fragment)
+    first = [line.box for line in lines if line.page == lines[0].page]
+    box = (
+        min(b[0] for b in first),
+        min(b[1] for b in first),
+        max(b[2] for b in first),
+        max(b[3] for b in first),
+    )
+    text = join_lines("\n".join(line.text for line in lines))
+    return Block("paragraph", Fragment(text, locate(lines[0].page, box)))
+
+
+def _is_grid(table: Table) -> bool:
+    """A table of at least two columns: one box, or boxes stacked in one column, frame text."""
+    return len(table.cells) > 1 and any(sum(c is not None for c in row.cells) > 1 for row in table.rows)
+
+
+def _is_drawn(obj: dict[str, Any]) -> bool:
+    """Whether a graphic leaves a mark: WPS and Word paint white boxes behind lines of text
+    (shading, text frames), which a person does not see and which are no table's rules."""
+    if obj.get("object_type") not in ("rect", "line", "curve"):
+        return True
+    stroked = obj.get("stroke", True) and not _is_white(obj.get("stroking_color"))
+    filled = obj.get("fill", False) and not _is_white(obj.get("non_stroking_color"))
+    return bool(stroked or filled)
+
+
+def _is_white(color: Any) -> bool:
+    """White in DeviceGray (1), DeviceRGB (1, 1, 1) or DeviceCMYK (0, 0, 0, 0)."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not color:
+        return False
+    try:
+        values = [float(v) for v in color]
+    except (TypeError, ValueError):  # a pattern's name
+        return False
+    if len(values) == 4:
+        return all(v <= 0.01 for v in values)
+    return all(v >= 0.99 for v in values)
 
 
 def pieces(line: dict[str, Any]) -> list[tuple[str, Box]]:
@@ -159,13 +286,7 @@ def pieces(line: dict[str, Any]) -> list[tuple[str, Box]]:
     "不予公开" wrapped in a narrow column) sits on the same line as the next row's label and
     hides it. Figures stay with the text before them: they are that row's cells.
     """
-    chars = [c for c in line["chars"] if str(c["text"]).strip()]
-    runs: list[list[dict[str, Any]]] = []
-    for char in chars:
-        if runs and float(char["x0"]) - float(runs[-1][-1]["x1"]) <= _GAP * float(char["size"]):
-            runs[-1].append(char)
-        else:
-            runs.append([char])
+    runs = _runs(line)
     if len(runs) <= 1:
         return [(str(line["text"]), _box((line["x0"], line["top"], line["x1"], line["bottom"])))]
     groups: list[list[dict[str, Any]]] = []
@@ -175,6 +296,17 @@ def pieces(line: dict[str, Any]) -> list[tuple[str, Box]]:
         else:
             groups.append(list(run))
     return [_piece(group) for group in groups]
+
+
+def _runs(line: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    """The line's characters in runs parted by gaps wider than a character."""
+    runs: list[list[dict[str, Any]]] = []
+    for char in (c for c in line["chars"] if str(c["text"]).strip()):
+        if runs and float(char["x0"]) - float(runs[-1][-1]["x1"]) <= _GAP * float(char["size"]):
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    return runs
 
 
 def _piece(chars: list[dict[str, Any]]) -> tuple[str, Box]:
