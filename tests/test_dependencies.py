@@ -26,7 +26,7 @@ from reportlint.api import parse_file
 
 from conftest import SEED
 
-NOT_INSTALLED = "pdfplumber cannot be imported"
+NOT_INSTALLED = "cannot be imported"
 
 
 def _pdf_reader() -> object:

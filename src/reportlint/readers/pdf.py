@@ -1,10 +1,12 @@
 """The PDF reader: a report's text layer laid out as lines and ruled tables, in reading order.
 
-A published report's PDF is usually printed from Word. What it holds is characters at
-positions and the lines of the tables, nothing more. pdfplumber finds the ruled tables
-(their cells from the ruling lines, merged cells included) and groups the other characters
-into lines. This reader keeps both in reading order, top to bottom and page by page,
-because the extractor reads the figures that follow a label:
+A published report's PDF is usually printed from Word or WPS. What it holds is characters
+at positions and the lines of the tables, nothing more. PDFium reads both
+(`reportlint.readers.pdfium_page`, a few milliseconds a page); pdfplumber's table finder
+then finds the ruled tables (their cells from the ruling lines, merged cells included) and
+its text-line grouping groups the other characters into lines. This reader keeps both in
+reading order, top to bottom and page by page, because the extractor reads the figures
+that follow a label:
 
 - each ruled table becomes a "table" block: one row per grid row, one cell per cell that
   starts there (a merged cell once, with its rowspan and colspan; the positions it covers
@@ -16,8 +18,8 @@ because the extractor reads the figures that follow a label:
   and which the extractor splits; a header printed one character per line gives short
   lines that match no label;
 - only graphics that leave a mark are ruling lines: WPS and Word paint a white box behind
-  every line of text (shading, text frames), which pdfplumber would otherwise take for a
-  table of one column holding all the prose. A lone box, or boxes stacked in one column
+  every line of text (shading, text frames), which would otherwise read as a table of one
+  column holding all the prose. A lone box, or boxes stacked in one column
   (a page frame), is no table either: its text is read as lines;
 - page numbers in the top or bottom margin are dropped: they are page furniture, and a
   footer such as "- 3 -" between a table's rows would read as figures.
@@ -26,19 +28,16 @@ Every block, row and cell has a `Span` whose `locator` is the page (1-based) and
 in PDF points, y measured from the top of the page ("page 3, x 72–140, y 200–212"); its
 line is the page number. `source_lines` stays empty: there is no source line to quote.
 
-pdfplumber is part of the base install but imported when a PDF is read, never before, so
-linting other formats does not load the PDF stack; where it cannot be imported, a PDF is an
-unreadable file that says what to do.
+pypdfium2 and pdfplumber are part of the base install but imported when a PDF is read,
+never before, so linting other formats does not load the PDF stack; where they cannot be
+imported, a PDF is an unreadable file that says what to do.
 """
 
 from __future__ import annotations
 
-import io
-import itertools
-import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -47,12 +46,15 @@ from reportlint.limits import CellCount, current
 from reportlint.readers import ReadError
 
 if TYPE_CHECKING:
-    from pdfplumber.page import Page
     from pdfplumber.table import Table
+
+    from reportlint.readers.pdfium_page import Char, Edge
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom, in points from the top left
 
-NOT_INSTALLED = "PDF support is broken here: pdfplumber cannot be imported (pip install --force-reinstall reportlint)"
+NOT_INSTALLED = (
+    "PDF support is broken here: pdfplumber cannot be imported (pip install --force-reinstall reportlint)"
+)
 NO_TEXT = "no text layer: a scanned PDF needs OCR first"
 
 # A page number as printed in a header or footer: "3", "- 3 -", "— 3 —", "第 3 页", "3 / 10",
@@ -83,92 +85,74 @@ class PdfReader:
 
     def read(self, path: str, data: bytes) -> Document:
         try:
-            import pdfplumber
+            import pdfplumber.table  # noqa: F401  (its table finder and text lines do the layout)
+            import pypdfium2
         except ImportError as exc:
             raise ReadError(NOT_INSTALLED) from exc
         if not data.strip():
             raise ReadError("the file is empty")
-        _quiet_pdfminer()
+        from reportlint.readers.pdfium_page import page_primitives
+
         blocks: list[Block] = []
         characters = 0
         cells = CellCount()
         try:
-            with pdfplumber.open(io.BytesIO(data)) as pdf:
-                _check_pages(pdf)
-                for number, page in enumerate(pdf.pages, start=1):
-                    characters += len(page.chars)
-                    blocks += read_page(page, number, cells)
-                    page.close()  # free the page's parsed objects: long reports stay small
+            pdf = pypdfium2.PdfDocument(data)
+        except Exception as exc:  # PdfiumError: not a PDF, damaged beyond repair, or encrypted
+            raise ReadError(_reason(exc)) from exc
+        try:
+            current().limits.check("max-pages", len(pdf))
+            for index in range(len(pdf)):
+                page = pdf[index]
+                try:
+                    chars, edges, bbox = page_primitives(page)
+                finally:
+                    page.close()  # free PDFium's page: long reports stay small
+                characters += len(chars)
+                blocks += read_page(chars, edges, bbox, index + 1, cells)
         except ReadError:
             raise
-        except Exception as exc:  # pdfminer raises anything from a broken file: KeyError, struct.error…
+        except Exception as exc:  # a page PDFium cannot load, or a layout that fails on it
             raise ReadError(_reason(exc)) from exc
+        finally:
+            pdf.close()
         if not characters:
             raise ReadError(NO_TEXT)
         return Document(path=path, format="pdf", encoding=None, blocks=join_paragraphs(blocks))
 
 
-def _check_pages(pdf: Any) -> None:
-    """The page count against max-pages, before any page is laid out.
-
-    The page tree's own /Count is read first (it costs nothing); then the pages are counted
-    as pdfminer finds them, stopping one past the bound, since /Count may be wrong.
-    """
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdftypes import resolve1
-
-    limits = current().limits
-    if not limits.max_pages:
-        return
-    try:
-        stated = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
-    except Exception:  # a damaged page tree: the count below decides
-        stated = None
-    if isinstance(stated, int) and not isinstance(stated, bool):
-        limits.check("max-pages", stated, "pages (the page tree's /Count)")
-    found = sum(1 for _ in itertools.islice(PDFPage.create_pages(pdf.doc), limits.max_pages + 1))
-    limits.check("max-pages", found)
-
-
-def _quiet_pdfminer() -> None:
-    """Keep pdfminer's warnings about a damaged file off the user's terminal.
-
-    pdfminer logs every repair it makes ("Invalid MediaBox…") and installs no handler, so
-    Python prints them to stderr; a handler that drops them is what a library should have.
-    An application that configures logging still receives them through propagation.
-    """
-    logger = logging.getLogger("pdfminer")
-    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
-        logger.addHandler(logging.NullHandler())
-
-
 def _reason(exc: Exception) -> str:
-    """One line saying why pdfplumber could not read the file."""
+    """One line saying why the file could not be read as a PDF."""
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
     name = type(inner).__name__
-    if "Password" in name or "Encrypt" in name:
+    if "Password" in name or "Encrypt" in name or "password" in str(inner).lower():
         return "the PDF is encrypted and needs a password"
     detail = " ".join(str(inner).split())[:120]
     return f"not a readable PDF ({name}{': ' + detail if detail else ''})"
 
 
-def read_page(page: Page, number: int, cells: CellCount | None = None) -> list[Block]:
+def read_page(
+    chars: list[Char], edges: list[Edge], bbox: Box, number: int, cells: CellCount | None = None
+) -> list[Block]:
     """The page's tables and lines of text, ordered by their top edge (lines not yet joined)."""
-    page = page.dedupe_chars()  # text drawn twice over itself (a fake bold) is one text
-    drawn = page.filter(_is_drawn)  # white boxes behind text are not ruling lines
-    tables = [t for t in drawn.find_tables() if _is_grid(t)]
+    from pdfplumber.utils.text import chars_to_textmap
+
+    from reportlint.readers.pdfium_page import find_tables
+
+    tables = [t for t in find_tables(edges, chars, bbox) if _is_grid(t)]
     if cells is not None:
         cells.add(sum(len(t.cells) for t in tables))
     boxes = [_box(t.bbox) for t in tables]
     placed: list[tuple[float, float, Block]] = [
         (box[1], box[0], table_block(t, number)) for t, box in zip(tables, boxes, strict=True)
     ]
-    outside = drawn.filter(_outside(boxes))
-    for line in outside.extract_text_lines():
+    outside = [c for c in chars if not _inside(c, boxes)]
+    lines = chars_to_textmap(outside, layout_bbox=bbox).extract_text_lines() if outside else []
+    for line in lines:
         size = float(line["chars"][0]["size"]) if line["chars"] else 0.0
         alone = len(_runs(line)) <= 1
         for text, box in pieces(line):
-            if not _is_furniture(text, box, float(page.height)):
+            if not _is_furniture(text, box, bbox[3] - bbox[1]):
                 fragment = Fragment(text, locate(number, box))
                 block = TextLine("paragraph", fragment, page=number, box=box, size=size, alone=alone)
                 placed.append((float(line["top"]), box[0], block))
@@ -252,31 +236,6 @@ def _paragraph(lines: list[TextLine]) -> Block:
 def _is_grid(table: Table) -> bool:
     """A table of at least two columns: one box, or boxes stacked in one column, frame text."""
     return len(table.cells) > 1 and any(sum(c is not None for c in row.cells) > 1 for row in table.rows)
-
-
-def _is_drawn(obj: dict[str, Any]) -> bool:
-    """Whether a graphic leaves a mark: WPS and Word paint white boxes behind lines of text
-    (shading, text frames), which a person does not see and which are no table's rules."""
-    if obj.get("object_type") not in ("rect", "line", "curve"):
-        return True
-    stroked = obj.get("stroke", True) and not _is_white(obj.get("stroking_color"))
-    filled = obj.get("fill", False) and not _is_white(obj.get("non_stroking_color"))
-    return bool(stroked or filled)
-
-
-def _is_white(color: Any) -> bool:
-    """White in DeviceGray (1), DeviceRGB (1, 1, 1) or DeviceCMYK (0, 0, 0, 0)."""
-    if isinstance(color, (int, float)):
-        color = (color,)
-    if not isinstance(color, (tuple, list)) or not color:
-        return False
-    try:
-        values = [float(v) for v in color]
-    except (TypeError, ValueError):  # a pattern's name
-        return False
-    if len(values) == 4:
-        return all(v <= 0.01 for v in values)
-    return all(v >= 0.99 for v in values)
 
 
 def pieces(line: dict[str, Any]) -> list[tuple[str, Box]]:
@@ -367,17 +326,11 @@ def _box(bbox: Sequence[Any]) -> Box:
     return (float(bbox[0]), float(bbox[1]), float(bbox[2]), float(bbox[3]))
 
 
-def _outside(boxes: list[Box]) -> Callable[[dict[str, Any]], bool]:
-    """A filter that keeps every object except the characters inside a table."""
-
-    def keep(obj: dict[str, Any]) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        x = (float(obj["x0"]) + float(obj["x1"])) / 2
-        y = (float(obj["top"]) + float(obj["bottom"])) / 2
-        return not any(x0 <= x < x1 and top <= y < bottom for x0, top, x1, bottom in boxes)
-
-    return keep
+def _inside(char: Char, boxes: list[Box]) -> bool:
+    """Whether a character's centre lies in one of the tables."""
+    x = (float(char["x0"]) + float(char["x1"])) / 2
+    y = (float(char["top"]) + float(char["bottom"])) / 2
+    return any(x0 <= x < x1 and top <= y < bottom for x0, top, x1, bottom in boxes)
 
 
 def _is_furniture(text: str, box: Box, height: float) -> bool:
