@@ -4,7 +4,8 @@
 
 Draws the sample report with tests/pdf_writer.py (reportlab) as it is, as WPS exports it
 (white boxes behind lines, a page frame) and as one long PDF of the report repeated
-`--copies` times; adds the real WPS export under tests/data/pdf and any PDF named. Times
+`--copies` times; adds the real WPS export and the LibreOffice and Chromium prints under
+tests/data/pdf, and any PDF named. Times
 `PdfReader.read` on each (best of `--repeat`, in this process, file already in memory) and
 `pdftotext -layout` on the same file in the same run (best of `--repeat`, a process each),
 and prints both per page and their ratio. Run by hand; the test suite does not.
@@ -86,6 +87,8 @@ def main() -> None:
             "sample, WPS-like": render_pdf(parse_file(str(SEED)).report, folder / "wps.pdf", wps=True),
             f"sample x {args.copies}": render_pdf(repeated(args.copies), folder / "long.pdf"),
             "hz-2024 (real WPS)": ROOT / "tests" / "data" / "pdf" / "hz-2024.pdf",
+            "seed, LibreOffice": ROOT / "tests" / "data" / "pdf" / "seed-libreoffice.pdf",
+            "seed, Chromium": ROOT / "tests" / "data" / "pdf" / "seed-chromium.pdf",
             **{path.name: path for path in args.pdfs},
         }
         for name, path in files.items():

@@ -66,6 +66,7 @@ _MARGIN_BAND = 0.1  # the share of the page height, at the top and at the bottom
 _WORD_CHAR = re.compile(r"[A-Za-z]")
 _GAP = 1.0  # a gap wider than a character (in font sizes) parts two columns
 _FIGURES = re.compile(r"^(?:[-−]?\d[\d,，.]*\S{0,2}|[/\\\-—–―－]+)$")  # a figure, or the mark of nothing
+_SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")  # where a paragraph may end
 _TOLERANCE = 0.5  # points: ruling lines that pdfplumber snapped together
 
 
@@ -77,6 +78,7 @@ class TextLine(Block):
     box: Box = (0.0, 0.0, 0.0, 0.0)
     size: float = 0.0  # the font size of its first character
     alone: bool = True  # no gap wider than a character: not a row of a table without rules
+    lead: float = 0.0  # the width of its first word: up to its first Chinese character, which may break
 
 
 class PdfReader:
@@ -150,11 +152,13 @@ def read_page(
     lines = chars_to_textmap(outside, layout_bbox=bbox).extract_text_lines() if outside else []
     for line in lines:
         size = float(line["chars"][0]["size"]) if line["chars"] else 0.0
-        alone = len(_runs(line)) <= 1
+        alone, lead = len(_runs(line)) <= 1, _first_word(line["chars"])
         for text, box in pieces(line):
             if not _is_furniture(text, box, bbox[3] - bbox[1]):
                 fragment = Fragment(text, locate(number, box))
-                block = TextLine("paragraph", fragment, page=number, box=box, size=size, alone=alone)
+                block = TextLine(
+                    "paragraph", fragment, page=number, box=box, size=size, alone=alone, lead=lead
+                )
                 placed.append((float(line["top"]), box[0], block))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [block for _, _, block in placed]
@@ -204,18 +208,44 @@ def _columns(lines: list[TextLine]) -> dict[int, tuple[float, float]]:
 
 
 def _runs_on(previous: TextLine, line: TextLine, columns: dict[int, tuple[float, float]]) -> bool:
+    """Whether `line` continues the paragraph whose last line is `previous` (see join_paragraphs)."""
     if not (previous.alone and line.alone) or previous.page not in columns or line.page not in columns:
         return False
     size = max(previous.size, line.size)
     if size <= 0 or abs(previous.size - line.size) > 0.15 * size:
         return False
-    full = previous.box[2] >= columns[previous.page][1] - 1.5 * size
-    flush_left = line.box[0] <= columns[line.page][0] + 0.5 * size
     if line.page == previous.page:
         below = 0 <= line.box[1] - previous.box[3] <= 1.2 * size
     else:
         below = line.page == previous.page + 1
-    return full and flush_left and below
+    left, right = columns[previous.page]
+    # full: up to the margin, or too little room left for the next line's first word ("12.9万");
+    # a line that stops mid-sentence may stop a few characters short (a word processor's breaking)
+    room = right - previous.box[2]
+    mid_sentence = not previous.text.rstrip().endswith(_SENTENCE_END)
+    full = room <= max(1.5 * size, line.lead + 0.5 * size) or (mid_sentence and room <= 4 * size)
+    flush_left = line.box[0] <= columns[line.page][0] + 0.5 * size
+    return below and ((full and flush_left) or _wrapped_centred(previous, line, left, right, size))
+
+
+def _wrapped_centred(previous: TextLine, line: TextLine, left: float, right: float, size: float) -> bool:
+    """A centred line too long for one line (a title), and its centred rest right below it."""
+    middle = (left + right) / 2
+
+    def centred(box: Box) -> bool:
+        return abs((box[0] + box[2]) / 2 - middle) <= 1.5 * size
+
+    wide = previous.box[2] - previous.box[0] >= 0.8 * (right - left)
+    rest = line.box[0] >= left + 2 * size and line.box[2] <= right - 2 * size  # short, margins both sides
+    unfinished = not previous.text.rstrip().endswith(_SENTENCE_END)
+    return (
+        line.page == previous.page
+        and wide
+        and rest
+        and unfinished
+        and centred(previous.box)
+        and centred(line.box)
+    )
 
 
 def _paragraph(lines: list[TextLine]) -> Block:
@@ -255,6 +285,16 @@ def pieces(line: dict[str, Any]) -> list[tuple[str, Box]]:
         else:
             groups.append(list(run))
     return [_piece(group) for group in groups]
+
+
+def _first_word(chars: list[Char]) -> float:
+    """The width of a line's first word: its characters up to and including the first Chinese
+    one, where a line may break; a word processor carries them over whole."""
+    drawn = [c for c in chars if str(c["text"]).strip()]
+    if not drawn:
+        return 0.0
+    end = next((n for n, c in enumerate(drawn) if str(c["text"]) >= "\u2e80"), len(drawn) - 1)
+    return float(drawn[end]["x1"]) - float(drawn[0]["x0"])
 
 
 def _runs(line: dict[str, Any]) -> list[list[dict[str, Any]]]:

@@ -149,18 +149,51 @@ class PageFrame:
 def page_chars(page: pdfium.PdfPage, frame: PageFrame | None = None, dedupe: bool = True) -> list[Char]:
     """The page's characters as pdfplumber char dicts, in content order.
 
-    PDFium's own generated characters (the spaces and line breaks it infers between text
-    runs) are left out: pdfplumber only has the characters the page draws.
+    PDFium's own generated characters (the line breaks and most spaces it infers between
+    text runs) are left out: pdfplumber only has the characters the page draws. A generated
+    space that parts a Latin letter, digit or half-width sign from its neighbour on the same
+    line is kept: Chromium draws no space glyph but moves the pen, and a person reads
+    "(一) 主动公开" there, with its space. Between two Chinese characters it is dropped:
+    justified Chinese is spaced out, not written with spaces.
     """
     frame = frame or PageFrame.of(page)
     textpage = raw.FPDFText_LoadPage(page.raw)
     if not textpage:
         return []
     try:
-        chars = list(_chars(textpage, frame))
+        chars = _placed_spaces(list(_chars(textpage, frame)))
     finally:
         raw.FPDFText_ClosePage(textpage)
     return dedupe_chars(chars) if dedupe else chars
+
+
+def _placed_spaces(chars: list[Char]) -> list[Char]:
+    """The generated spaces kept (see page_chars), each given the gap it stands in as its box."""
+    out: list[Char] = []
+    for n, char in enumerate(chars):
+        if not char.get("generated"):
+            out.append(char)
+            continue
+        before, after = (out[-1] if out else None), (chars[n + 1] if n + 1 < len(chars) else None)
+        if before is None or after is None or after.get("generated") or before["text"] == " ":
+            continue
+        same_line = abs(before["top"] - after["top"]) < 0.5 * before["size"] and after["x0"] > before["x1"]
+        if same_line and not (_is_cjk(before["text"]) and _is_cjk(after["text"])):
+            out.append(
+                {
+                    **before,
+                    "text": " ",
+                    "x0": before["x1"],
+                    "x1": after["x0"],
+                    "width": after["x0"] - before["x1"],
+                }
+            )
+    return out
+
+
+def _is_cjk(text: str) -> bool:
+    """A Chinese character or full-width sign: one that Chinese text sets without spaces."""
+    return text >= "\u2e80"
 
 
 def _chars(textpage: Any, frame: PageFrame) -> Iterator[Char]:
@@ -175,7 +208,9 @@ def _chars(textpage: Any, frame: PageFrame) -> Iterator[Char]:
         if code in (0, 0xFFFE):  # PDFium's marks for no character
             continue
         if code in _MAY_BE_GENERATED and raw.FPDFText_IsGenerated(textpage, i) == 1:
-            continue  # a space or line break PDFium inferred between runs: not drawn
+            if code == 0x20:  # a space PDFium inferred from a gap: placed or dropped by _placed_spaces
+                yield {"text": " ", "generated": True}
+            continue  # a line break PDFium inferred between runs: not drawn
         em = raw.FPDFText_GetFontSize(textpage, i)  # the Tf size, before the text matrix and CTM
         raw.FPDFText_GetMatrix(textpage, i, matrix)
         font = _font(textpage, i, fonts, by_object)
@@ -472,6 +507,44 @@ def page_primitives(
     return page_chars(page, frame, dedupe), page_edges(page, frame), frame.bbox
 
 
+def _closing_rules(edges: list[Edge], tolerance: float) -> list[Edge]:
+    """Rules a person sees although none is drawn: where a table's vertical rules all end.
+
+    A table continued on the next page often has no rule above its first row there
+    (Chromium's collapsed borders draw it at the foot of the page before); the columns'
+    rules still start at the same height, and a person reads a row between them. Where two
+    or more vertical rules start (or end) at one height and no horizontal rule runs there,
+    one is added from the first to the last of them, so the row is a row of cells.
+    """
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    added: list[Edge] = []
+    for end in ("top", "bottom"):
+        for group in _by_height(vertical, end, tolerance):
+            if len({round(e["x0"]) for e in group}) < 2:
+                continue
+            y = min(e[end] for e in group) if end == "top" else max(e[end] for e in group)
+            x0, x1 = min(e["x0"] for e in group), max(e["x0"] for e in group)
+            if any(
+                abs(h["top"] - y) <= tolerance and h["x0"] <= x0 + tolerance and h["x1"] >= x1 - tolerance
+                for h in horizontal
+            ):
+                continue
+            added.append(_edge((x0, y), (x1, y), "closing_rule"))
+    return added
+
+
+def _by_height(edges: list[Edge], end: str, tolerance: float) -> list[list[Edge]]:
+    """Edges grouped by where they start (`top`) or end (`bottom`), within `tolerance`."""
+    groups: list[list[Edge]] = []
+    for edge in sorted(edges, key=lambda e: e[end]):
+        if groups and edge[end] - groups[-1][-1][end] <= tolerance:
+            groups[-1].append(edge)
+        else:
+            groups.append([edge])
+    return groups
+
+
 @dataclass
 class CharPage:
     """Just enough of a pdfplumber page for ``Table.extract()``: its characters and bbox."""
@@ -512,6 +585,7 @@ def find_tables(
     base = [e for e in base if e["orientation"] == "v"] + [e for e in base if e["orientation"] == "h"]
     merged = merge_edges(base, snap_tolerance, snap_tolerance, join_tolerance, join_tolerance)
     kept = [e for e in merged if (e["height"] if e["orientation"] == "v" else e["width"]) >= edge_min_length]
+    kept += _closing_rules(kept, snap_tolerance)
     intersections = edges_to_intersections(kept, intersection_tolerance, intersection_tolerance)
     cells = intersections_to_cells(intersections)
     tables = []
