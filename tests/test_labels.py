@@ -43,3 +43,15 @@ def test_templates_follow_the_year():
 
     assert for_year(2019).id == for_year(2020).id == "gov-2019"
     assert for_year(2021).id == for_year(2025).id == for_year(None).id == "gov-2021"
+
+
+def test_a_label_cut_short_in_the_report_itself_stays_a_typo() -> None:
+    """Only a rest found in a later cell completes a cut label (a page break's cut): a label the
+    report itself cut short is still reported, with the label it should be."""
+    from reportlint.api import lint_text
+
+    from conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8").replace("(五) 不予处理\t", "(五) 不予处\t")
+    found = [d for d in lint_text(text, "cut.txt").diagnostics if d.code == "L201"]
+    assert any("不予处理" in d.message for d in found)

@@ -5,6 +5,8 @@ that add up, and those figures with a sum error in table 三's （七）总计 r
 on narrow pages, and converted them: labels wrap inside their cells, table 三 runs over a
 page break (and, printed by Chromium, table 四 too, its two-level header split over it).
 Each PDF is kept beside its source, and must give the source's table cells and diagnostics.
+A real report's web page, saved as Word and exported by LibreOffice, is among them: its
+page break cuts the merged group label （五）不予处理 into "（五）不予处" and "理".
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ PDFS = [
     ("figures-chromium.pdf", "figures.html"),
     ("m402-libreoffice.pdf", "m402.docx"),
     ("m402-chromium.pdf", "m402.html"),
+    ("pt-002-libreoffice.pdf", "pt-002.docx"),  # a real report (平潭): its page cuts （五）不予处理
 ]
 
 
@@ -88,7 +91,7 @@ def pages_with(pdf: str, text: str) -> list[int]:
         ]
 
 
-@pytest.mark.parametrize("pdf", [pdf for pdf, _ in PDFS])
+@pytest.mark.parametrize("pdf", [pdf for pdf, _ in PDFS if not pdf.startswith("pt-")])
 def test_the_pdf_is_laid_out_as_offices_lay_them_out(pdf):
     """Read without reportlint: table 三 runs over a page break, a long label wraps in its cell."""
     assert pages_with(pdf, "一、本年新收")[0] < pages_with(pdf, "四、结转下年度")[0]
@@ -112,3 +115,12 @@ def test_a_sum_error_in_the_total_row_is_found_in_the_pdf(linted, pdf):
     found = {(d.code, d.cell.row, d.cell.column) for d in linted(pdf).diagnostics if d.cell}
     assert ("M402", "total_results", "natural_person") in found
     assert ("M402", "total_results", "total") in found
+
+
+def test_a_group_label_cut_by_a_page_break_reads_whole(linted):
+    """ "（五）不予处" at the foot of one page and "理" at the top of the next are （五）不予处理: no L201."""
+    cut = pages_with("pt-002-libreoffice.pdf", "不予处")
+    assert cut and cut[0] < pages_with("pt-002-libreoffice.pdf", "2.重复申请")[0]  # the page break
+    result = linted("pt-002-libreoffice.pdf")
+    assert not [d for d in result.diagnostics if d.code == "L201"]
+    assert result.report.tables["applications"].rows["unprocessed_repeated"]["total"].status == "number"

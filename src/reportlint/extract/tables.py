@@ -166,12 +166,16 @@ def classify(spec: TableSpec, tokens: list[Token]) -> list[Classified]:
     by_norm = {norm: norm for norm in vocab}
     items: list[Classified] = []
     pending = ""  # the rest of a label wrapped onto a later line
+    cut_rest = ""  # the rest of a merged cell's label that a page break cut, in a cell of the next page
     skip = False
     for i, token in enumerate(tokens):
         if skip:
             skip = False
             continue
         norm = token.norm
+        if cut_rest and token.cell and norm == cut_rest:
+            cut_rest = ""
+            continue
         if pending and norm.startswith(pending) and not token.cell:
             # the second half of a wrapped label: drop it, keep any figures after it
             rest = token.piece(len(pending), len(norm)) if len(norm) > len(pending) else None
@@ -195,6 +199,10 @@ def classify(spec: TableSpec, tokens: list[Token]) -> list[Classified]:
             kind, key, _ = vocab[merged.norm]
             items.append(Classified(merged, kind, key))
             skip = True
+        elif token.cell and (cut := _cut_by_page(norm, tokens[i + 1 : i + 1 + _CUT_LOOKAHEAD], vocab)):
+            kind, key, _ = vocab[cut]
+            items.append(Classified(token, kind, key))
+            cut_rest = cut[len(norm) :]
         elif (wrapped := _wrapped_label(token, vocab)) is not None:
             label, start, end = wrapped
             kind, key, _ = vocab[label]
@@ -214,6 +222,25 @@ def classify(spec: TableSpec, tokens: list[Token]) -> list[Classified]:
 
 _WRAPPED_PREFIX = 6  # characters of a long label that identify it when the rest wrapped to the next line
 _SCRAP = 4  # characters of another label's scrap that may run into the start of a line
+
+
+_CUT_LOOKAHEAD = 60  # tokens: a row or two of table 三, to the top of the next page
+
+
+def _cut_by_page(norm: str, following: list[Token], vocab: dict[str, tuple[str, str, str]]) -> str:
+    """The label a cell's text begins, where the rest of it stands alone in a cell that follows.
+
+    A merged cell cut by a page break prints "（五）不予处" at the foot of one page and "理" at
+    the top of the next; a person reads （五）不予处理. Only where the rest is found: a label
+    cut short in the report itself stays a typo (L201).
+    """
+    if len(norm) < 4:
+        return ""
+    cuts = [label for label in vocab if label.startswith(norm) and 0 < len(label) - len(norm) <= 3]
+    if len(cuts) != 1:
+        return ""
+    rest = cuts[0][len(norm) :]
+    return cuts[0] if any(t.cell and t.norm == rest for t in following) else ""
 
 
 def _wrapped_label(token: Token, vocab: dict[str, tuple[str, str, str]]) -> tuple[str, int, int] | None:

@@ -184,7 +184,8 @@ def narrow_html(data: bytes) -> bytes:
     return page.replace("</head>", HTML_STYLE + "\n</head>", 1).encode("utf-8")
 
 
-def libreoffice(source: Path, target: Path) -> None:
+def libreoffice(source: Path, target: Path, to: str = "pdf") -> None:
+    """Convert with LibreOffice headless, in a private profile: `to` is "pdf" or "docx"."""
     with tempfile.TemporaryDirectory(prefix="reportlint-soffice-") as work:
         profile = Path(work) / "profile"
         out = Path(work) / "out"
@@ -194,7 +195,7 @@ def libreoffice(source: Path, target: Path) -> None:
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                "docx:MS Word 2007 XML" if to == "docx" else to,
                 "--outdir",
                 str(out),
                 str(source),
@@ -203,7 +204,7 @@ def libreoffice(source: Path, target: Path) -> None:
             capture_output=True,
             timeout=TIMEOUT,
         )
-        shutil.move(str(out / (source.stem + ".pdf")), target)
+        shutil.move(str(out / f"{source.stem}.{to}"), target)
 
 
 def truetype_subset(text: str, target: Path, collection: Path) -> bool:
@@ -296,11 +297,29 @@ def pages(path: Path) -> int:
         return len(pdf.pages)
 
 
+def real(html: Path) -> None:
+    """A real report's web page saved as Word by LibreOffice, and that DOCX exported as PDF."""
+    docx_path, pdf_path = HERE / f"{html.stem}.docx", HERE / f"{html.stem}-libreoffice.pdf"
+    libreoffice(html, docx_path, to="docx")
+    libreoffice(docx_path, pdf_path)
+    print(f"wrote {docx_path.name} ({docx_path.stat().st_size:,} bytes)")
+    print(f"wrote {pdf_path.name} ({pdf_path.stat().st_size:,} bytes, {pages(pdf_path)} pages)")
+
+
 def main() -> int:
+    """Remake the test reports' files; with paths of real reports' HTML pages, remake those instead.
+
+    pt-002 was made from the corpus's real/html/pt-002.html (平潭综合实验区): its merged group label
+    （五）不予处理 is cut by a page break into "（五）不予处" and "理".
+    """
     for tool in ("soffice", "chromium"):
         if shutil.which(tool) is None:
             print(f"{tool} is not installed", file=sys.stderr)
             return 1
+    if sys.argv[1:]:
+        for html in sys.argv[1:]:
+            real(Path(html))
+        return 0
     for name, report in reports().items():
         docx_path, html_path = HERE / f"{name}.docx", HERE / f"{name}.html"
         docx_path.write_bytes(narrow_docx(render(report, "docx")))
