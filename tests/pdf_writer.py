@@ -33,6 +33,7 @@ LEADING = 1.5
 CELL_FONT = 9.0
 PAD = 3.0
 MIN_ROW = 18.0
+RUNNING_HEAD = "政府信息公开工作年度报告（2024年）"
 VALUE_COLUMN = 34.0  # a column of figures: room for a header of two characters a line
 
 
@@ -81,7 +82,9 @@ class Pen:
 
     def footer(self) -> None:
         """A page number as Chinese official documents print it ("— 3 —"); WPS's page frame."""
-        if self.wps:
+        if self.wps:  # a running head, as offices set one in the page header
+            self.canvas.setFont(FONT, 9)
+            self.canvas.drawCentredString(self.width / 2, self.height - MARGIN / 2, RUNNING_HEAD)
             self.canvas.setStrokeColorRGB(0, 0, 0)
             self.canvas.rect(
                 MARGIN - 8, MARGIN - 8, self.room + 16, self.height - 2 * MARGIN + 16, stroke=1, fill=0
@@ -120,8 +123,9 @@ def render_pdf(
 ) -> Path:
     """Write `report` as a PDF at `path`; a smaller `pagesize` forces tables over page breaks.
 
-    `wps`: as WPS exports a report: a frame around each page's text, every line of prose on a
-    white box of its own, and prose justified to the right margin by spacing its characters.
+    `wps`: as WPS exports a report: a running head and a frame on each page, every line of
+    prose on a white box of its own, and prose justified to the right margin by spacing its
+    characters.
     """
     return render_pdf_blocks(blocks(report), path, ruled, pagesize, wps)
 

@@ -22,7 +22,8 @@ that follow a label:
   column holding all the prose. A lone box, or boxes stacked in one column
   (a page frame), is no table either: its text is read as lines;
 - page numbers in the top or bottom margin are dropped: they are page furniture, and a
-  footer such as "- 3 -" between a table's rows would read as figures.
+  footer such as "- 3 -" between a table's rows would read as figures; so are running heads
+  and feet, the same line in the top or bottom band of two pages or more.
 
 Every block, row and cell has a `Span` whose `locator` is the page (1-based) and the box
 in PDF points, y measured from the top of the page ("page 3, x 72–140, y 200–212"); its
@@ -66,6 +67,7 @@ _MARGIN_BAND = 0.1  # the share of the page height, at the top and at the bottom
 _WORD_CHAR = re.compile(r"[A-Za-z]")
 _GAP = 1.0  # a gap wider than a character (in font sizes) parts two columns
 _FIGURES = re.compile(r"^(?:[-−]?\d[\d,，.]*\S{0,2}|[/\\\-—–―－]+)$")  # a figure, or the mark of nothing
+_DIGITS = re.compile(r"\d+")
 _SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")  # where a paragraph may end
 _TOLERANCE = 0.5  # points: ruling lines that pdfplumber snapped together
 
@@ -79,6 +81,7 @@ class TextLine(Block):
     size: float = 0.0  # the font size of its first character
     alone: bool = True  # no gap wider than a character: not a row of a table without rules
     lead: float = 0.0  # the width of its first word: up to its first Chinese character, which may break
+    margin: bool = False  # in the band at the top or the bottom of the page where headers and footers sit
 
 
 class PdfReader:
@@ -156,8 +159,16 @@ def read_page(
         for text, box in pieces(line):
             if not _is_furniture(text, box, bbox[3] - bbox[1]):
                 fragment = Fragment(text, locate(number, box))
+                margin = _in_margin(box, bbox[3] - bbox[1])
                 block = TextLine(
-                    "paragraph", fragment, page=number, box=box, size=size, alone=alone, lead=lead
+                    "paragraph",
+                    fragment,
+                    page=number,
+                    box=box,
+                    size=size,
+                    alone=alone,
+                    lead=lead,
+                    margin=margin,
                 )
                 placed.append((float(line["top"]), box[0], block))
     placed.sort(key=lambda item: (item[0], item[1]))
@@ -172,6 +183,7 @@ def join_paragraphs(blocks: list[Block]) -> list[Block]:
     or at the top of the next page. A short line, an indented line, a heading, a line of
     figures (a row of a table without rules) or a table ends the paragraph.
     """
+    blocks = _without_running_heads(blocks)
     columns = _columns([b for b in blocks if isinstance(b, TextLine)])
     out: list[Block] = []
     run: list[TextLine] = []
@@ -187,6 +199,23 @@ def join_paragraphs(blocks: list[Block]) -> list[Block]:
     if run:
         out.append(_paragraph(run))
     return out
+
+
+def _without_running_heads(blocks: list[Block]) -> list[Block]:
+    """The blocks less the running heads and feet: a line in a page's top or bottom band whose
+    text (its figures aside: "第 2 页") stands there on two pages or more."""
+    pages: dict[str, set[int]] = {}
+    for block in blocks:
+        if isinstance(block, TextLine) and block.margin:
+            pages.setdefault(_DIGITS.sub("#", "".join(block.text.split())), set()).add(block.page)
+    repeated = {text for text, found in pages.items() if len(found) >= 2}
+    return [
+        b
+        for b in blocks
+        if not (
+            isinstance(b, TextLine) and b.margin and _DIGITS.sub("#", "".join(b.text.split())) in repeated
+        )
+    ]
 
 
 def _columns(lines: list[TextLine]) -> dict[int, tuple[float, float]]:
@@ -373,7 +402,10 @@ def _inside(char: Char, boxes: list[Box]) -> bool:
     return any(x0 <= x < x1 and top <= y < bottom for x0, top, x1, bottom in boxes)
 
 
+def _in_margin(box: Box, height: float) -> bool:
+    return box[3] < height * _MARGIN_BAND or box[1] > height * (1 - _MARGIN_BAND)
+
+
 def _is_furniture(text: str, box: Box, height: float) -> bool:
     """A page number in the top or bottom margin."""
-    in_margin = box[3] < height * _MARGIN_BAND or box[1] > height * (1 - _MARGIN_BAND)
-    return in_margin and bool(_PAGE_NUMBER.match(text))
+    return _in_margin(box, height) and bool(_PAGE_NUMBER.match(text))
