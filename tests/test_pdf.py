@@ -18,48 +18,19 @@ pytest.importorskip("pdfplumber", reason="pdfplumber is a dependency of reportli
 from reportlab.lib.pagesizes import A4, A5
 
 from pdf_writer import render_pdf
+from report_figures import FIGURES, with_figures
 from reportlint.api import lint_file, lint_text, parse_file
-from reportlint.model import CellValue, Report
+from reportlint.model import Report
 from reportlint.readers import ReadError
 from reportlint.readers.pdf import PdfReader
 from reportlint.writers.text import render as render_text
 
 from conftest import SEED
 
-# Figures that add up (M401–M404 hold): applications, and a review that was decided.
-FIGURES = {
-    "applications": {
-        "new_received": {"natural_person": 5, "commercial": 2, "total": 7},
-        "carried_over": {"natural_person": 1, "total": 1},
-        "disclosed": {"natural_person": 3, "commercial": 1, "total": 4},
-        "partly_disclosed": {"natural_person": 1, "total": 1},
-        "unavailable_not_held": {"natural_person": 1, "commercial": 1, "total": 2},
-        "total_results": {"natural_person": 5, "commercial": 2, "total": 7},
-        "carried_forward": {"natural_person": 1, "total": 1},
-    },
-    "review": {
-        "reconsideration": {"upheld": 1, "corrected": 1, "total": 2},
-        "direct_suit": {"pending": 1, "total": 1},
-    },
-    "proactive": {
-        "normative_documents": {"issued": 2, "repealed": 1, "in_force": 14},
-        "licensing": {"decisions": 36},
-        "penalty": {"decisions": 12},
-    },
-}
-
 
 def seed() -> Report:
     report = parse_file(str(SEED)).report
     assert report is not None
-    return report
-
-
-def with_figures(report: Report, figures: dict[str, dict[str, dict[str, int]]]) -> Report:
-    for table, rows in figures.items():
-        for row, columns in rows.items():
-            for column, value in columns.items():
-                report.tables[table].rows[row][column] = CellValue("number", raw=str(value), value=value)
     return report
 
 

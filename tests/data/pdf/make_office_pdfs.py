@@ -44,34 +44,16 @@ import tempfile
 from pathlib import Path
 
 from reportlint.api import parse_file
-from reportlint.model import CellValue, Report
+from reportlint.model import Report
 from reportlint.writers import render
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent.parent
-SEED = ROOT / "examples" / "延津县塔铺街道2024年政府信息公开工作年度报告.txt"
+sys.path.insert(0, str(ROOT / "tests"))
 
-# Figures that add up (as FIGURES of tests/test_pdf.py): applications, a decided review, documents.
-FIGURES = {
-    "applications": {
-        "new_received": {"natural_person": 5, "commercial": 2, "total": 7},
-        "carried_over": {"natural_person": 1, "total": 1},
-        "disclosed": {"natural_person": 3, "commercial": 1, "total": 4},
-        "partly_disclosed": {"natural_person": 1, "total": 1},
-        "unavailable_not_held": {"natural_person": 1, "commercial": 1, "total": 2},
-        "total_results": {"natural_person": 5, "commercial": 2, "total": 7},
-        "carried_forward": {"natural_person": 1, "total": 1},
-    },
-    "review": {
-        "reconsideration": {"upheld": 1, "corrected": 1, "total": 2},
-        "direct_suit": {"pending": 1, "total": 1},
-    },
-    "proactive": {
-        "normative_documents": {"issued": 2, "repealed": 1, "in_force": 14},
-        "licensing": {"decisions": 36},
-        "penalty": {"decisions": 12},
-    },
-}
+from report_figures import FIGURES, with_figures  # noqa: E402  (the tests' figures, shared)
+
+SEED = ROOT / "examples" / "延津县塔铺街道2024年政府信息公开工作年度报告.txt"
 
 # （七）总计 says 6 natural persons and 8 in all, its rows give 5 and 7: M402 on both columns
 # (the row itself adds up, 6 + 2 = 8, so M401 stays quiet on it).
@@ -99,14 +81,6 @@ TIMEOUT = 180
 def seed() -> Report:
     report = parse_file(str(SEED)).report
     assert report is not None, "the sample report did not parse"
-    return report
-
-
-def with_figures(report: Report, figures: dict[str, dict[str, dict[str, int]]]) -> Report:
-    for table, rows in figures.items():
-        for row, columns in rows.items():
-            for column, value in columns.items():
-                report.tables[table].rows[row][column] = CellValue("number", raw=str(value), value=value)
     return report
 
 
