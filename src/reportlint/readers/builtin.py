@@ -16,17 +16,22 @@ from reportlint.hookspecs import hookimpl
 class LazyReader:
     """A reader whose implementation (and its dependencies) load on first use.
 
-    `requires` names the libraries it imports (reportlint.dependencies keys cached results by them).
+    `requires` names the libraries it imports and `programs` the programs it runs
+    (reportlint.dependencies keys cached results by them).
     """
 
-    programs: tuple[str, ...] = ()  # the built-in ones call no external program
-
     def __init__(
-        self, name: str, extensions: tuple[str, ...], target: str, requires: tuple[str, ...] = ()
+        self,
+        name: str,
+        extensions: tuple[str, ...],
+        target: str,
+        requires: tuple[str, ...] = (),
+        programs: tuple[str, ...] = (),
     ) -> None:
         self.name = name
         self.extensions = extensions
         self.requires = requires
+        self.programs = programs
         self._target = target
         self._reader: Any = None
 
@@ -53,4 +58,11 @@ def reportlint_add_readers() -> list[Any]:
             "pdf", (".pdf",), "reportlint.readers.pdf:PdfReader", ("pdfplumber", "pdfminer", "pypdfium2")
         ),
         LazyReader("data", (".json", ".yaml", ".yml"), "reportlint.readers.data:DataReader", ("yaml",)),
+        LazyReader(
+            "doc",
+            (".doc", ".wps", ".rtf"),
+            "reportlint.readers.doc:DocReader",
+            ("docx", "lxml"),
+            ("soffice",),
+        ),
     ]

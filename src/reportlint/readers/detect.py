@@ -12,9 +12,9 @@ import struct
 import zipfile
 
 _HTML = re.compile(rb"<(!doctype\s+html|html|head|body|table|div|p|h[1-6]|meta|span|article)\b", re.I)
+_OLE = b"\xd0\xcf\x11\xe0"  # an Office 97 compound file: Word's (.doc, WPS's .wps), Excel's, PowerPoint's
+_WORD_STREAM = "WordDocument".encode("utf-16-le")  # the stream only a Word document has
 _UNREAD = {
-    b"\xd0\xcf\x11\xe0": "a Word 97–2003 (.doc) or other Office 97 file: save it as .docx",
-    b"{\\rtf": "an RTF file: save it as .docx",
     b"\x89PNG": "a PNG image: a scanned report needs OCR first",
     b"\xff\xd8\xff": "a JPEG image: a scanned report needs OCR first",
     b"GIF8": "a GIF image",
@@ -29,6 +29,12 @@ def sniff(path: str, data: bytes) -> tuple[str | None, str | None]:
     head = data[:4096]
     if head.startswith(b"%PDF-"):
         return "pdf", None
+    if head.startswith(_OLE):
+        if _WORD_STREAM in data:
+            return "doc", None
+        return None, "an Office 97 file that is not a Word document (an Excel or PowerPoint file?)"
+    if head.startswith(b"{\\rtf"):
+        return "doc", None
     for magic, what in _UNREAD.items():
         if head.startswith(magic):
             return None, what
