@@ -9,6 +9,7 @@ everywhere on POSIX.
 
 from __future__ import annotations
 
+import secrets
 import shutil
 import sys
 import time
@@ -82,7 +83,9 @@ def test_a_conversion_that_hangs_ends_at_the_time_bound_and_leaves_nothing_runni
     bin_folder = tmp_path / "bin"
     bin_folder.mkdir()
     fake = bin_folder / "soffice"
-    fake.write_text("#!/bin/sh\nsleep 41.25 &\nwait\n", encoding="utf-8")  # a child of its own, too
+    # a child of its own, too; its duration marks this test's processes (runs in parallel have others)
+    marker = f"sleep {40 + secrets.randbelow(10**6) / 10**6:.6f}"
+    fake.write_text(f"#!/bin/sh\n{marker} &\nwait\n", encoding="utf-8")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_folder}:/usr/bin:/bin")
     reports = tmp_path / "reports"
@@ -93,7 +96,7 @@ def test_a_conversion_that_hangs_ends_at_the_time_bound_and_leaves_nothing_runni
     [result] = lint_paths([str(reports)], Options())
     assert time.monotonic() - started < 30
     assert codes(result) == ["E006"] and "timeout" in result.diagnostics[0].message
-    assert not _running("41.25")  # the converter and its child were killed with their group
+    assert not _running(marker)  # the converter and its child were killed with their group
 
 
 def _running(marker: str) -> list[str]:
