@@ -26,9 +26,9 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         kept = None
     temporary, handle = _create_beside(target)
     try:
-        if kept is not None:
-            os.chmod(temporary, kept)  # before any byte is written: a private file stays private
         with os.fdopen(handle, "wb") as out:
+            if kept is not None:
+                os.chmod(temporary, kept)  # before any byte is written: a private file stays private
             out.write(data)
         os.replace(temporary, target)
     except BaseException:

@@ -274,8 +274,8 @@ def _run_cache(args: argparse.Namespace, fmt: str, options: Any, files: list[str
     if args.no_cache or args.fix or args.diff or not files:
         return None
     from reportlint import api, plugins
-    from reportlint.dependencies import stamps
-    from reportlint.runcache import RunCache, run_key, stamp
+    from reportlint.dependencies import stamp, stamps
+    from reportlint.runcache import RunCache, run_key
 
     request = {k: v for k, v in vars(args).items() if k not in _NOT_IN_RUN_KEY}
     recorded = _baseline_file(args, options.settings(files[0]))

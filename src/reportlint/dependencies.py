@@ -41,7 +41,7 @@ def own_files() -> list[str]:
 
     folders = [Path(__file__).parent, data_dir("rules"), data_dir("schemas")]
     return [
-        f"{path} {_file_stamp(str(path))}"
+        f"{path} {stamp(str(path))}"
         for folder in folders
         for path in sorted(folder.rglob("*"))
         if path.suffix in (".py", ".yaml", ".yml", ".json") and "__pycache__" not in path.parts
@@ -61,19 +61,20 @@ def module_stamp(name: str) -> str:
     origin = spec.origin if spec.origin not in (None, "namespace") else None
     if origin is None and spec.submodule_search_locations:
         origin = next(iter(spec.submodule_search_locations), None)
-    return f"{origin} {_file_stamp(origin)}" if origin else "present"
+    return f"{origin} {stamp(origin)}" if origin else "present"
 
 
 def program_stamp(name: str) -> str:
     import shutil
 
     found = shutil.which(name)
-    return f"{found} {_file_stamp(found)}" if found else "absent"
+    return f"{found} {stamp(found)}" if found else "absent"
 
 
-def _file_stamp(path: str) -> str:
+def stamp(path: str) -> str:
+    """A file's size, times and inode: what an install, an edit or a replacement changes."""
     try:
-        status = os.stat(path)
-    except OSError:
-        return "unreadable"
-    return f"{status.st_size} {status.st_mtime_ns} {status.st_ctime_ns} {status.st_ino}"
+        found = os.stat(path)
+    except OSError as exc:
+        return f"unreadable {exc.errno}"
+    return f"{found.st_size} {found.st_mtime_ns} {found.st_ctime_ns} {found.st_ino}"

@@ -76,13 +76,15 @@ class TableData:
         found: dict[str, Any] = {
             "found": self.found,
             "span": self.span.to_json() if self.span else None,
-            "rows": {r: {c: cell.to_json() for c, cell in cols.items()} for r, cols in self.rows.items()},
+            "rows": _cells_to_json(self.rows),
         }
         if self.groups:
-            found["groups"] = {
-                g: {c: cell.to_json() for c, cell in cols.items()} for g, cols in self.groups.items()
-            }
+            found["groups"] = _cells_to_json(self.groups)
         return found
+
+
+def _cells_to_json(rows: dict[str, dict[str, CellValue]]) -> dict[str, Any]:
+    return {row: {column: cell.to_json() for column, cell in cells.items()} for row, cells in rows.items()}
 
 
 @dataclass
@@ -237,6 +239,10 @@ def _cell(data: dict[str, Any]) -> CellValue:
     )
 
 
+def _cells(rows: dict[str, dict[str, Any]]) -> dict[str, dict[str, CellValue]]:
+    return {row: {column: _cell(cell) for column, cell in cells.items()} for row, cells in rows.items()}
+
+
 def report_from_json(data: dict[str, Any], path: str = "") -> Report:
     """The Report a JSON form describes (one that `schemas/report.schema.json` accepts)."""
     report = Report(
@@ -264,10 +270,7 @@ def report_from_json(data: dict[str, Any], path: str = "") -> Report:
             )
         )
     for key, table in data.get("tables", {}).items():
-        rows = {r: {c: _cell(cell) for c, cell in cols.items()} for r, cols in table.get("rows", {}).items()}
-        groups = {
-            g: {c: _cell(cell) for c, cell in cols.items()} for g, cols in table.get("groups", {}).items()
-        }
+        rows, groups = _cells(table.get("rows", {})), _cells(table.get("groups", {}))
         report.tables[key] = TableData(
             key, table.get("found", bool(rows)), _span(table.get("span")), rows, groups=groups
         )

@@ -25,7 +25,7 @@ from typing import Any
 from reportlint import __version__
 from reportlint.atomic import write_atomically
 from reportlint.config import Config
-from reportlint.dependencies import own_files
+from reportlint.dependencies import stamp
 
 FORMAT = 1
 KEPT = 8  # run entries kept in a cache folder: each holds a whole run's output
@@ -87,8 +87,7 @@ def run_key(
         digest.update("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass") + b"\x1e")
 
     add(__version__, FORMAT, os.getcwd(), json.dumps(request, sort_keys=True, default=str))
-    add(*signature)
-    add(*own_files())
+    add(*signature)  # rule_signature() among it: reportlint's own files and the libraries in use
     configs: dict[int, int] = {}
     previous: set[str] = set()
     for path in files:
@@ -108,14 +107,6 @@ def run_key(
     for path in sorted(previous):
         add("previous", path, *(f"{p} {stamp(p)}" for p in _walk(path)))
     return digest.hexdigest()
-
-
-def stamp(path: str) -> str:
-    try:
-        found = os.stat(path)
-    except OSError as exc:
-        return f"unreadable {exc.errno}"
-    return f"{found.st_size} {found.st_mtime_ns} {found.st_ctime_ns} {found.st_ino}"
 
 
 def _others(folder: str, linted: set[str]) -> list[str]:

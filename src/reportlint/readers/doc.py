@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from reportlint.document import Document
-from reportlint.limits import current
+from reportlint.limits import LimitExceeded, current
 from reportlint.readers import ReadError
 
 NOT_INSTALLED = (
@@ -37,8 +37,6 @@ _PROGRAM = "soffice"
 class DocReader:
     name = "doc"
     extensions = (".doc", ".wps", ".rtf")
-    requires = ("docx", "lxml")
-    programs = (_PROGRAM,)
 
     def read(self, path: str, data: bytes) -> Document:
         import shutil
@@ -94,8 +92,6 @@ def _run(command: list[str], seconds: float) -> None:
         process.wait(timeout=seconds)
     except subprocess.TimeoutExpired:
         _kill(process)
-        from reportlint.limits import LimitExceeded
-
         raise LimitExceeded("timeout", current().limits.timeout or _DEFAULT_SECONDS) from None
     except BaseException:  # the file's watchdog (E006) or an interrupt: leave nothing running
         _kill(process)

@@ -54,7 +54,8 @@ if TYPE_CHECKING:
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom, in points from the top left
 
 NOT_INSTALLED = (
-    "PDF support is broken here: pdfplumber cannot be imported (pip install --force-reinstall reportlint)"
+    "PDF support is broken here: pypdfium2 or pdfplumber cannot be imported "
+    "(pip install --force-reinstall reportlint)"
 )
 NO_TEXT = "no text layer: a scanned PDF needs OCR first"
 
@@ -153,24 +154,20 @@ def read_page(
     ]
     outside = [c for c in chars if not _inside(c, boxes)]
     lines = chars_to_textmap(outside, layout_bbox=bbox).extract_text_lines() if outside else []
+    height = bbox[3] - bbox[1]
     for line in lines:
         size = float(line["chars"][0]["size"]) if line["chars"] else 0.0
-        alone, lead = len(_runs(line)) <= 1, _first_word(line["chars"])
-        for text, box in pieces(line):
-            if not _is_furniture(text, box, bbox[3] - bbox[1]):
-                fragment = Fragment(text, locate(number, box))
-                margin = _in_margin(box, bbox[3] - bbox[1])
-                block = TextLine(
-                    "paragraph",
-                    fragment,
-                    page=number,
-                    box=box,
-                    size=size,
-                    alone=alone,
-                    lead=lead,
-                    margin=margin,
-                )
-                placed.append((float(line["top"]), box[0], block))
+        runs = _runs(line)
+        alone, lead = len(runs) <= 1, _first_word(line["chars"])
+        for text, box in pieces(line, runs):
+            margin = box[3] < height * _MARGIN_BAND or box[1] > height * (1 - _MARGIN_BAND)
+            if margin and _PAGE_NUMBER.match(text):
+                continue  # a page number in the margin: page furniture
+            fragment = Fragment(text, locate(number, box))
+            block = TextLine(
+                "paragraph", fragment, page=number, box=box, size=size, alone=alone, lead=lead, margin=margin
+            )
+            placed.append((float(line["top"]), box[0], block))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [block for _, _, block in placed]
 
@@ -180,7 +177,8 @@ def join_paragraphs(blocks: list[Block]) -> list[Block]:
 
     A line runs on into the next when it fills its column to the right margin and the next
     starts at the left margin (no first-line indent), in the same font size, right below it
-    or at the top of the next page. A short line, an indented line, a heading, a line of
+    or at the top of the next page (`_runs_on` says what fills a column; a centred title
+    wrapped over two lines is joined too). A short line, an indented line, a heading, a line of
     figures (a row of a table without rules) or a table ends the paragraph.
     """
     blocks = _without_running_heads(blocks)
@@ -193,8 +191,10 @@ def join_paragraphs(blocks: list[Block]) -> list[Block]:
             continue
         if run:
             out.append(_paragraph(run))
-        run = [block] if isinstance(block, TextLine) else []
-        if not isinstance(block, TextLine):
+            run = []
+        if isinstance(block, TextLine):
+            run = [block]
+        else:
             out.append(block)
     if run:
         out.append(_paragraph(run))
@@ -204,18 +204,13 @@ def join_paragraphs(blocks: list[Block]) -> list[Block]:
 def _without_running_heads(blocks: list[Block]) -> list[Block]:
     """The blocks less the running heads and feet: a line in a page's top or bottom band whose
     text (its figures aside: "第 2 页") stands there on two pages or more."""
+    margin = [b for b in blocks if isinstance(b, TextLine) and b.margin]
+    key = {id(line): _DIGITS.sub("#", "".join(line.text.split())) for line in margin}
     pages: dict[str, set[int]] = {}
-    for block in blocks:
-        if isinstance(block, TextLine) and block.margin:
-            pages.setdefault(_DIGITS.sub("#", "".join(block.text.split())), set()).add(block.page)
-    repeated = {text for text, found in pages.items() if len(found) >= 2}
-    return [
-        b
-        for b in blocks
-        if not (
-            isinstance(b, TextLine) and b.margin and _DIGITS.sub("#", "".join(b.text.split())) in repeated
-        )
-    ]
+    for line in margin:
+        pages.setdefault(key[id(line)], set()).add(line.page)
+    heads = {id(line) for line in margin if len(pages[key[id(line)]]) >= 2}
+    return [b for b in blocks if id(b) not in heads]
 
 
 def _columns(lines: list[TextLine]) -> dict[int, tuple[float, float]]:
@@ -254,11 +249,14 @@ def _runs_on(previous: TextLine, line: TextLine, columns: dict[int, tuple[float,
     mid_sentence = not previous.text.rstrip().endswith(_SENTENCE_END)
     full = room <= max(1.5 * size, line.lead + 0.5 * size) or (mid_sentence and room <= 4 * size)
     flush_left = line.box[0] <= columns[line.page][0] + 0.5 * size
-    return below and ((full and flush_left) or _wrapped_centred(previous, line, left, right, size))
+    return below and (
+        (full and flush_left) or (mid_sentence and _wrapped_centred(previous, line, left, right, size))
+    )
 
 
 def _wrapped_centred(previous: TextLine, line: TextLine, left: float, right: float, size: float) -> bool:
-    """A centred line too long for one line (a title), and its centred rest right below it."""
+    """A centred line too long for one line (a title), and its centred rest right below it
+    (the caller has seen that the first line does not end a sentence)."""
     middle = (left + right) / 2
 
     def centred(box: Box) -> bool:
@@ -266,15 +264,7 @@ def _wrapped_centred(previous: TextLine, line: TextLine, left: float, right: flo
 
     wide = previous.box[2] - previous.box[0] >= 0.8 * (right - left)
     rest = line.box[0] >= left + 2 * size and line.box[2] <= right - 2 * size  # short, margins both sides
-    unfinished = not previous.text.rstrip().endswith(_SENTENCE_END)
-    return (
-        line.page == previous.page
-        and wide
-        and rest
-        and unfinished
-        and centred(previous.box)
-        and centred(line.box)
-    )
+    return line.page == previous.page and wide and rest and centred(previous.box) and centred(line.box)
 
 
 def _paragraph(lines: list[TextLine]) -> Block:
@@ -293,18 +283,19 @@ def _paragraph(lines: list[TextLine]) -> Block:
 
 
 def _is_grid(table: Table) -> bool:
-    """A table of at least two columns: one box, or boxes stacked in one column, frame text."""
+    """A table of at least two columns. A lone box, or boxes stacked in one column (a page
+    frame, WPS's boxes behind lines), frames text: it is read as lines."""
     return len(table.cells) > 1 and any(sum(c is not None for c in row.cells) > 1 for row in table.rows)
 
 
-def pieces(line: dict[str, Any]) -> list[tuple[str, Box]]:
+def pieces(line: dict[str, Any], runs: list[list[Char]]) -> list[tuple[str, Box]]:
     """A line of text, cut where a wide gap parts two columns of a table drawn without rules.
 
     Without the cut, a fragment of a merged cell's label ("（三）", the first line of
     "不予公开" wrapped in a narrow column) sits on the same line as the next row's label and
-    hides it. Figures stay with the text before them: they are that row's cells.
+    hides it. Figures stay with the text before them: they are that row's cells. `runs` are
+    the line's `_runs`.
     """
-    runs = _runs(line)
     if len(runs) <= 1:
         return [(str(line["text"]), _box((line["x0"], line["top"], line["x1"], line["bottom"])))]
     groups: list[list[dict[str, Any]]] = []
@@ -400,12 +391,3 @@ def _inside(char: Char, boxes: list[Box]) -> bool:
     x = (float(char["x0"]) + float(char["x1"])) / 2
     y = (float(char["top"]) + float(char["bottom"])) / 2
     return any(x0 <= x < x1 and top <= y < bottom for x0, top, x1, bottom in boxes)
-
-
-def _in_margin(box: Box, height: float) -> bool:
-    return box[3] < height * _MARGIN_BAND or box[1] > height * (1 - _MARGIN_BAND)
-
-
-def _is_furniture(text: str, box: Box, height: float) -> bool:
-    """A page number in the top or bottom margin."""
-    return _in_margin(box, height) and bool(_PAGE_NUMBER.match(text))

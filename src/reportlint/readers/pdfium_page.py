@@ -69,7 +69,6 @@ Char = dict[str, Any]
 Edge = dict[str, Any]
 Matrix = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f as in PDF
 
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _FLAT = 1e-3  # points: a segment this close to level is horizontal (PDFium's points are float32)
 _DUPLICATE = 1.0  # points: pdfplumber's dedupe_chars tolerance
 _WHITE = 250  # of 255: paint this light in every channel is white on a white page
@@ -146,7 +145,7 @@ class PageFrame:
 # ---------------------------------------------------------------------------- characters
 
 
-def page_chars(page: pdfium.PdfPage, frame: PageFrame | None = None, dedupe: bool = True) -> list[Char]:
+def page_chars(page: pdfium.PdfPage, frame: PageFrame) -> list[Char]:
     """The page's characters as pdfplumber char dicts, in content order.
 
     PDFium's own generated characters (the line breaks and most spaces it infers between
@@ -156,7 +155,6 @@ def page_chars(page: pdfium.PdfPage, frame: PageFrame | None = None, dedupe: boo
     "(一) 主动公开" there, with its space. Between two Chinese characters it is dropped:
     justified Chinese is spaced out, not written with spaces.
     """
-    frame = frame or PageFrame.of(page)
     textpage = raw.FPDFText_LoadPage(page.raw)
     if not textpage:
         return []
@@ -164,7 +162,7 @@ def page_chars(page: pdfium.PdfPage, frame: PageFrame | None = None, dedupe: boo
         chars = _placed_spaces(list(_chars(textpage, frame)))
     finally:
         raw.FPDFText_ClosePage(textpage)
-    return dedupe_chars(chars) if dedupe else chars
+    return dedupe_chars(chars)
 
 
 def _placed_spaces(chars: list[Char]) -> list[Char]:
@@ -327,7 +325,9 @@ def dedupe_chars(chars: list[Char], tolerance: float = _DUPLICATE) -> list[Char]
     pdfplumber's ``dedupe_chars`` compares text, upright, font name and size, then the
     position within 1 pt (by clustering); this keeps the first of each such group in
     content order, which is the same set unless duplicates chain across the tolerance.
-    PDFium's text page has usually removed such a duplicate already.
+    PDFium's text page has usually removed such a duplicate already. Not pdfplumber's own
+    function: it puts the survivors back in order with `chars.index`, quadratic in a page's
+    characters (six times slower on the test PDFs, for the same result).
     """
     kept: dict[tuple[Any, ...], list[Char]] = {}  # by what must agree, and the point on a 1 pt grid
     out: list[Char] = []
@@ -352,7 +352,7 @@ def dedupe_chars(chars: list[Char], tolerance: float = _DUPLICATE) -> list[Char]
 # ---------------------------------------------------------------------------- ruling lines
 
 
-def page_edges(page: pdfium.PdfPage, frame: PageFrame | None = None) -> list[Edge]:
+def page_edges(page: pdfium.PdfPage, frame: PageFrame) -> list[Edge]:
     """Every horizontal and vertical edge of the page's painted paths, as pdfplumber's edges.
 
     Same classification as pdfminer + pdfplumber: each subpath is a line (2 points), a
@@ -361,7 +361,6 @@ def page_edges(page: pdfium.PdfPage, frame: PageFrame | None = None) -> list[Edg
     together, and two stubs it drops), or a curve (each segment is an edge if it is level
     or upright). Paths that are neither stroked nor filled (clipping paths) are skipped.
     """
-    frame = frame or PageFrame.of(page)
     edges: list[Edge] = []
     for obj, matrix in _path_objects(page.raw, frame.to_device):
         edges += _path_edges(obj, matrix, frame)
@@ -499,12 +498,10 @@ def _edge(p: tuple[float, float], q: tuple[float, float], kind: str) -> Edge:
 # ---------------------------------------------------------------------------- primitives, tables
 
 
-def page_primitives(
-    page: pdfium.PdfPage, dedupe: bool = True
-) -> tuple[list[Char], list[Edge], tuple[float, float, float, float]]:
+def page_primitives(page: pdfium.PdfPage) -> tuple[list[Char], list[Edge], tuple[float, float, float, float]]:
     """The page's characters (fake bold deduplicated), its horizontal and vertical edges, and its box."""
     frame = PageFrame.of(page)
-    return page_chars(page, frame, dedupe), page_edges(page, frame), frame.bbox
+    return page_chars(page, frame), page_edges(page, frame), frame.bbox
 
 
 def _closing_rules(edges: list[Edge], tolerance: float) -> list[Edge]:
